@@ -1,0 +1,160 @@
+"""The ``prose-lint`` command: parse arguments, call the API, pick a reporter.
+
+Exit status: 0 nothing at or above ``--fail-on``; 1 findings; 2 a usage,
+config or input error (a file that could not be read, a broken config).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from prose_lint import __version__
+from prose_lint.diagnostic import CATEGORIES, Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for every other error
+        self.exit(EXIT_ERROR, f"prose-lint: {message} (see `prose-lint {self.prog.split()[-1]} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="prose-lint",
+        description="An editorial quality linter for report drafts (Markdown and plain text).",
+    )
+    parser.add_argument("--version", action="version", version=f"prose-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint drafts and folders of drafts")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input (default: .)")
+    check.add_argument("--config", type=Path, metavar="FILE", help="use this config instead of the nearest .prose-lint.yaml")
+    check.add_argument("--format", default="text", choices=_formats(), help="output format (default: text)")
+    check.add_argument(
+        "--fail-on", default="warning", choices=["info", "warning", "error"],
+        help="exit 1 when a finding is at least this severe (default: warning)",
+    )
+    check.add_argument("--select", action="append", default=[], metavar="IDS", help="only these rule ids or categories (comma-separated)")
+    check.add_argument("--ignore", action="append", default=[], metavar="IDS", help="skip these rule ids or categories (comma-separated)")
+    check.add_argument("--no-color", action="store_true", help="plain text output without colours")
+    check.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no source lines, no summary")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and choose the format by) for -")
+    check.set_defaults(handler=run_check)
+
+    rules = commands.add_parser("rules", help="list every rule: id, category, default severity, description")
+    rules.add_argument("--config", type=Path, metavar="FILE", help="also list the rules of this config's packs")
+    rules.add_argument("--format", default="text", choices=["text", "json"])
+    rules.set_defaults(handler=run_rules)
+
+    init = commands.add_parser("init", help="write a commented starter .prose-lint.yaml")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
+    init.add_argument("--force", action="store_true", help="overwrite an existing .prose-lint.yaml")
+    init.set_defaults(handler=run_init)
+    return parser
+
+
+def _formats() -> list[str]:
+    from prose_lint.reporters import FORMATS
+
+    return sorted(FORMATS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        print("prose-lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def _split_ids(values: list[str]) -> frozenset[str]:
+    return frozenset(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from prose_lint.api import Selection, SelectionError, lint_paths
+    from prose_lint.reporters import ReportOptions, write_report
+
+    selection = Selection(_split_ids(args.select), _split_ids(args.ignore))
+    if args.config is not None and not args.config.is_file():
+        print(f"prose-lint: {args.config}: config file not found", file=sys.stderr)
+        return EXIT_ERROR
+    results = []
+    errors = False
+    printed: set[str] = set()
+    try:
+        for result in lint_paths(args.paths or ["."], args.config, selection, args.stdin_filename):
+            for line in ([result.error] if result.error else []) + result.warnings:
+                _print_once(line, printed, sys.stderr)
+            errors = errors or result.error is not None
+            results.append(result)
+    except SelectionError as err:
+        print(f"prose-lint: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    options = ReportOptions(color=False if args.no_color else None, quiet=args.quiet)
+    write_report(args.format, results, sys.stdout, options)
+    if errors:
+        return EXIT_ERROR
+    threshold = Severity.parse(args.fail_on)
+    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _print_once(line: str, printed: set[str], stream: TextIO) -> None:
+    if line not in printed:
+        printed.add(line)
+        print(line, file=stream)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from prose_lint.config import load_config
+    from prose_lint.suppress import ENGINE_RULES
+    from prose_lint.yamlio import YamlError
+
+    try:
+        config = load_config(args.config)
+    except YamlError as err:
+        print(err, file=sys.stderr)
+        return EXIT_ERROR
+    rows = [(r.id, r.info.category, r.info.severity.label, r.info.description) for r in config.registry]
+    rows += [(rule_id, rule_id.split("/")[0], sev.label, text) for rule_id, (sev, text) in ENGINE_RULES.items()]
+    rows.sort(key=lambda row: (CATEGORIES.index(row[1]) if row[1] in CATEGORIES else 99, row[0]))
+    if args.format == "json":
+        keys = ("id", "category", "severity", "description")
+        json.dump([dict(zip(keys, row, strict=True)) for row in rows], sys.stdout, indent=2)
+        print()
+        return EXIT_CLEAN
+    width = max(len(row[0]) for row in rows)
+    for rule_id, category, severity, description in rows:
+        print(f"{rule_id:<{width}}  {category:<9}  {severity:<7}  {description}")
+    return EXIT_CLEAN
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    target = args.folder / ".prose-lint.yaml"
+    if not args.folder.is_dir():
+        print(f"prose-lint: {args.folder}: no such folder", file=sys.stderr)
+        return EXIT_ERROR
+    if target.exists() and not args.force:
+        print(f"prose-lint: {target}: already exists (use --force to overwrite)", file=sys.stderr)
+        return EXIT_ERROR
+    starter = files("prose_lint").joinpath("starter_config.yaml").read_text(encoding="utf-8")
+    target.write_text(starter, encoding="utf-8")
+    print(f"Wrote {target}")
+    return EXIT_CLEAN

@@ -1,0 +1,236 @@
+"""Markdown to Document: which characters of a Markdown file are prose.
+
+markdown-it-py (CommonMark, GFM tables, footnotes, front matter) finds the
+blocks and gives each its source *lines*. It does not give columns for inline
+text, so for every line of a block we find where its content starts in the
+original line, blank the container prefixes (``>``, list markers, indent), and
+mask inline markup with our own scanner. Every kept character stays at its
+original offset (see ``prose_lint.document``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from prose_lint.document import URL, Block, Document, Inline, blank, mark_code
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+
+_INLINE = re.compile(
+    r"""
+    (?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))
+  | (?P<comment><!--.*?-->)
+  | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)
+  | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+  | (?P<image>!\[(?:[^\[\]]|\[[^\]]*\])*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?)
+  | (?P<fnref>\[\^[^\]\s]+\])
+  | (?P<link>\[(?P<ltext>(?:[^\[\]\\]|\\.|\[[^\]]*\])+)\]
+        (?P<ltarget>\(\s*(?:<[^>\r\n]*>|(?:[^()\s]|\([^()\s]*\))*)
+            (?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)
+        |\[[^\]]*\]))
+  | (?P<url>"""
+    + URL.pattern
+    + r""")
+  | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+  | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
+  | (?P<hardbreak>\\(?=\r\n|\r|\n))
+    """,
+    re.S | re.X,
+)
+# Emphasis and strikethrough delimiters: an opener before a non-space, a closer after one.
+_EMPHASIS = re.compile(r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{1,3})(?![\w*])|~~")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@lru_cache(maxsize=1)
+def _parser():  # markdown-it is imported on first use: it costs start-up time
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .enable("strikethrough")
+        .use(footnote_plugin)
+        .use(front_matter_plugin)
+    )
+
+
+def parse_markdown(path: str, text: str) -> Document:
+    builder = _Builder(text)
+    builder.walk(_block_tokens(text))
+    return builder.document(path)
+
+
+def _block_tokens(text: str) -> list:
+    # markdown-it only splits lines on \n; parse a copy with normalised line
+    # ends, which keeps every line's number and columns.
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    md = _parser()
+    tokens: list = []
+    md.block.parse(normalised, md, {}, tokens)
+    return tokens
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
+        self.lines = [self._line(i) for i in range(len(self.line_starts))]
+        self.regions: list[tuple[int, int, str]] = []
+        self.blocks: list[Block] = []
+        self.inlines: list[Inline] = []
+
+    def _line(self, index: int) -> str:
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def walk(self, tokens: list) -> None:
+        containers: list[str] = []
+        quote_depth = 0
+        skip_inline = False
+        pending: tuple[str, int] | None = None
+        for token in tokens:
+            kind = token.type
+            if kind == "blockquote_open":
+                quote_depth += 1
+            elif kind == "blockquote_close":
+                quote_depth -= 1
+            elif kind in ("list_item_open", "footnote_reference_open"):
+                containers.append(kind)
+            elif kind in ("list_item_close", "footnote_reference_close"):
+                if containers:
+                    containers.pop()
+            elif kind == "heading_open":
+                pending = ("heading", int(token.tag[1:]))
+            elif kind == "paragraph_open":
+                pending = (self._paragraph_kind(containers), 0)
+            elif kind == "tr_open" and token.map:
+                self._table_row(token.map[0], quote_depth > 0)
+                skip_inline = True
+            elif kind == "tr_close":
+                skip_inline = False
+            elif kind == "inline" and token.map and not skip_inline and pending:
+                self._inline_block(token, pending[0], pending[1], quote_depth > 0)
+                pending = None
+            elif kind == "html_block" and token.map:
+                self._html_comments(token.map)
+
+    @staticmethod
+    def _paragraph_kind(containers: list[str]) -> str:
+        if not containers:
+            return "paragraph"
+        return "list_item" if containers[-1] == "list_item_open" else "footnote"
+
+    def _offset(self, line: int, column: int) -> int:
+        return self.line_starts[line] + column
+
+    def _inline_block(self, token, kind: str, level: int, quoted: bool) -> None:
+        content_lines = token.content.split("\n")
+        first = token.map[0]
+        spans: list[tuple[int, int]] = []
+        for index, content in enumerate(content_lines):
+            line_number = first + index
+            if line_number >= len(self.lines):
+                break
+            line = self.lines[line_number]
+            column = line.rfind(content) if content else -1
+            if column < 0:  # tabs expanded by the parser; fall back to the prefix pattern
+                column = _CONTAINER_PREFIX.match(line).end()
+                content = line[column:].rstrip()
+            if content:
+                spans.append((self._offset(line_number, column), self._offset(line_number, column) + len(content)))
+        if spans:
+            self._add_block(spans, kind, level, quoted)
+
+    def _table_row(self, line_number: int, quoted: bool) -> None:
+        line = self.lines[line_number]
+        prefix = _CONTAINER_PREFIX.match(line).end() if quoted else 0
+        cuts = [prefix - 1, *(m.start() for m in _TABLE_PIPE.finditer(line, prefix)), len(line)]
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            cell = line[left + 1 : right]
+            stripped = cell.strip()
+            if not stripped:
+                continue
+            start = left + 1 + (len(cell) - len(cell.lstrip()))
+            offset = self._offset(line_number, start)
+            self._add_block([(offset, offset + len(stripped))], "table_cell", 0, quoted)
+
+    def _add_block(self, spans: list[tuple[int, int]], kind: str, level: int, quoted: bool) -> None:
+        start, end = spans[0][0], spans[-1][1]
+        local = list(self.text[start:end])
+        # Blank the container prefixes between the content of consecutive lines.
+        for (_, prev_end), (next_start, _) in zip(spans, spans[1:], strict=False):
+            for i in range(prev_end - start, next_start - start):
+                if local[i] not in "\r\n":
+                    local[i] = " "
+        masked = self._mask_inline("".join(local), start)
+        self.regions.append((start, end, masked))
+        self.blocks.append(Block(start, end, kind, quoted, level))
+
+    def _mask_inline(self, local: str, base: int) -> str:
+        pieces: list[str] = []
+        last = 0
+        for match in _INLINE.finditer(local):
+            group = match.lastgroup
+            if group == "ticks":
+                group = "code"
+            a, b = match.span()
+            pieces.append(local[last:a])
+            pieces.append(self._masked_markup(match, group, base))
+            last = b
+        pieces.append(local[last:])
+        return _EMPHASIS.sub(lambda m: " " * len(m.group()), "".join(pieces))
+
+    def _masked_markup(self, match: re.Match, group: str, base: int) -> str:
+        a, b = match.span()
+        raw = match.group()
+        record = self.inlines.append
+        if group == "link":
+            text_end = match.end("ltext")
+            target = match.group("ltarget").strip("()[] ")
+            record(Inline("link", base + a, base + b, target.split()[0].strip("<>") if target else ""))
+            return " " + match.group("ltext") + blank(raw[text_end - a :])
+        if group == "code":
+            record(Inline("code", base + a, base + b))
+            return mark_code(raw)
+        if group == "image":
+            record(Inline("image", base + a, base + b))
+            return mark_code(raw)
+        if group == "entity":
+            decoded = html.unescape(raw)
+            return decoded + " " * (len(raw) - 1) if len(decoded) == 1 else blank(raw)
+        if group in ("escape", "hardbreak"):
+            return " "
+        kinds = {"comment": "comment", "autolink": "url", "html": "html", "fnref": "footnote_ref", "url": "url"}
+        kind = kinds[group]
+        if kind == "url" and "@" in raw and "://" not in raw:
+            kind = "email"
+        record(Inline(kind, base + a, base + b, raw.strip("<>") if kind in ("url", "email") else raw))
+        return blank(raw)
+
+    def _html_comments(self, line_map: list[int]) -> None:
+        first, last = line_map
+        start = self.line_starts[first]
+        end = self.line_starts[last] if last < len(self.line_starts) else len(self.text)
+        for match in _COMMENT.finditer(self.text, start, end):
+            self.inlines.append(Inline("comment", match.start(), match.end(), match.group()))
+
+    def document(self, path: str) -> Document:
+        pieces: list[str] = []
+        last = 0
+        for start, end, masked in sorted(self.regions):
+            if start < last:
+                continue
+            pieces.append(blank(self.text[last:start]))
+            pieces.append(masked)
+            last = end
+        pieces.append(blank(self.text[last:]))
+        self.inlines.sort(key=lambda i: i.start)
+        return Document(path, self.text, "markdown", "".join(pieces), self.blocks, self.inlines)

@@ -1,0 +1,90 @@
+"""Where the built-in rule packs and lexicons live, and a fast cache for reading them.
+
+The packs are the top-level ``rules/`` folder of the repository; the wheel
+carries them as ``prose_lint/rules``. Parsed YAML data is cached as JSON under
+the user's cache folder, keyed by the file's path, size and mtime, because
+ruamel.yaml's round-trip parser costs tens of milliseconds per pack on every
+pre-commit run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from prose_lint import __version__
+
+
+@lru_cache(maxsize=1)
+def builtin_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "rules"
+
+
+def lexicon_path(name: str) -> Path:
+    return builtin_rules_dir() / "lexicon" / name
+
+
+def cache_dir() -> Path | None:
+    """``$PROSE_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/prose-lint`` or ``~/.cache/prose-lint``."""
+    if os.environ.get("PROSE_LINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("PROSE_LINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "prose-lint"
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> int:
+    """Changes whenever prose-lint's own code changes, so a cache never outlives the validator."""
+    package = Path(__file__).resolve().parent
+    return max((p.stat().st_mtime_ns for p in package.rglob("*.py")), default=0)
+
+
+def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = f"{__version__}|{_code_stamp()}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return folder / f"{path.stem}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.json"
+
+
+def cached_yaml_data(path: Path, validate) -> Any:
+    """``validate(path)`` (which parses and checks the YAML) memoised on disk as JSON."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return validate(path)
+    cache_file = _cache_file(path, stat)
+    if cache_file is not None:
+        try:
+            return json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+    data = validate(path)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temporary, cache_file)
+        except OSError:
+            pass  # a read-only home only costs speed
+    return data
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> Any:
+    """A data file of ``rules/lexicon/`` as plain Python data."""
+    from prose_lint.yamlio import load_yaml, plain
+
+    return cached_yaml_data(lexicon_path(name), lambda p: plain(load_yaml(p)))
