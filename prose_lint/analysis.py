@@ -7,6 +7,7 @@ read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -29,6 +30,7 @@ _TOKEN = re.compile(
     """,
     re.X,
 )
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _TERMINATORS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
 
@@ -51,7 +53,7 @@ class Token(NamedTuple):
 class Sentence:
     start: int
     end: int
-    first: int  # index of its first token
+    first: int  # index of its first token in its block's tokens
     stop: int  # index after its last token
     block: int
 
@@ -136,11 +138,22 @@ def _next_starts_sentence(tokens: list[Token], j: int, stop: int, strict: bool) 
 
 
 class Analysis:
-    """Sentences, tokens and blocks of one document, computed lazily once."""
+    """Blocks, tokens and sentences of one document, each computed on first use.
+
+    Speed matters (prose-lint runs on every commit), and building a Python
+    object per token is the dominant cost on a long report. Rules should
+    therefore look *candidate first*: find candidates with one compiled
+    pattern over ``prose`` (the regex engine runs in C), then ask for the
+    tokens or sentence around each candidate with ``block_at``,
+    ``block_tokens`` and ``sentence_at``. ``tokens`` and ``sentences`` give
+    the whole document for rules that truly need it.
+    """
 
     def __init__(self, document: Document, config: Config | None = None) -> None:
         self.document = document
         self.config = config
+        self._block_tokens: dict[int, list[Token]] = {}
+        self._block_sentences: dict[int, list[Sentence]] = {}
 
     @property
     def text(self) -> str:
@@ -155,11 +168,53 @@ class Analysis:
         return self.document.blocks
 
     @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.document.blocks]
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block containing ``offset``, or -1 when it lies outside prose."""
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index >= 0 and offset < self.document.blocks[index].end:
+            return index
+        return -1
+
+    def block_tokens(self, index: int) -> list[Token]:
+        tokens = self._block_tokens.get(index)
+        if tokens is None:
+            block = self.document.blocks[index]
+            tokens = tokenize(self.document.prose, block.start, block.end, index)
+            self._block_tokens[index] = tokens
+        return tokens
+
+    def block_sentences(self, index: int) -> list[Sentence]:
+        sentences = self._block_sentences.get(index)
+        if sentences is None:
+            tokens = self.block_tokens(index)
+            sentences = split_sentences(tokens, 0, len(tokens), index) if tokens else []
+            self._block_sentences[index] = sentences
+        return sentences
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset`` (or the one that ends nearest before it)."""
+        index = self.block_at(offset)
+        if index < 0:
+            return None
+        found = None
+        for sentence in self.block_sentences(index):
+            if sentence.start > offset:
+                break
+            found = sentence
+        return found
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.block_tokens(sentence.block)[sentence.first : sentence.stop]
+
+    @cached_property
     def tokens(self) -> list[Token]:
+        """Every token of the document (costly on long documents: prefer block_tokens)."""
         tokens: list[Token] = []
-        prose = self.document.prose
-        for index, block in enumerate(self.document.blocks):
-            tokens.extend(tokenize(prose, block.start, block.end, index))
+        for index in range(len(self.document.blocks)):
+            tokens.extend(self.block_tokens(index))
         return tokens
 
     @cached_property
@@ -168,28 +223,17 @@ class Analysis:
         return [token.text.lower() for token in self.tokens]
 
     @cached_property
-    def block_token_ranges(self) -> list[tuple[int, int]]:
-        ranges = [(0, 0)] * len(self.document.blocks)
-        tokens = self.tokens
-        i = 0
-        for index in range(len(ranges)):
-            first = i
-            while i < len(tokens) and tokens[i].block == index:
-                i += 1
-            ranges[index] = (first, i)
-        return ranges
-
-    @cached_property
     def sentences(self) -> list[Sentence]:
         sentences: list[Sentence] = []
-        for index, (first, stop) in enumerate(self.block_token_ranges):
-            if first < stop:
-                sentences.extend(split_sentences(self.tokens, first, stop, index))
+        for index in range(len(self.document.blocks)):
+            sentences.extend(self.block_sentences(index))
         return sentences
 
-    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        return self.tokens[sentence.first : sentence.stop]
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word of the prose, in order, as found by one fast scan (no offsets)."""
+        return _WORD.findall(self.document.prose)
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for token in self.tokens if token.kind in ("word", "alnum", "abbr", "number"))
+        return len(self.words)

@@ -20,8 +20,15 @@ from prose_lint.analysis import Analysis
 from prose_lint.config import Config, ConfigCache, load_config
 from prose_lint.diagnostic import CATEGORIES, Diagnostic
 from prose_lint.document import Document, build_document
-from prose_lint.source import DRAFT_SUFFIXES, STDIN_PATH, InputError, Source, detect_format, read_source
-from prose_lint.suppress import ENGINE_RULES, UNKNOWN, UNUSED, parse_suppressions
+from prose_lint.source import (
+    DRAFT_SUFFIXES,
+    STDIN_PATH,
+    InputError,
+    Source,
+    detect_format,
+    read_source,
+)
+from prose_lint.suppress import ENGINE_RULES, parse_suppressions
 from prose_lint.yamlio import YamlError
 
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
@@ -48,7 +55,9 @@ class Selection:
         for option, names in (("--select", self.select), ("--ignore", self.ignore)):
             for name in sorted(names):
                 if name not in known and not name.startswith("languagetool"):
-                    raise SelectionError(f"{option}: unknown rule id or category {name!r} (see `prose-lint rules`)")
+                    raise SelectionError(
+                        f"{option}: unknown rule id or category {name!r} (see `prose-lint rules`)"
+                    )
 
 
 ALL = Selection()
@@ -66,7 +75,9 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def lint_document(document: Document, config: Config, selection: Selection = ALL) -> tuple[list[Diagnostic], list[str]]:
+def lint_document(
+    document: Document, config: Config, selection: Selection = ALL
+) -> tuple[list[Diagnostic], list[str]]:
     """Run every active rule on a document; return (diagnostics, internal warnings)."""
     analysis = Analysis(document, config)
     found: list[Diagnostic] = []
@@ -84,7 +95,9 @@ def lint_document(document: Document, config: Config, selection: Selection = ALL
     return _finish(document, found), warnings
 
 
-def _apply_suppressions(document: Document, config: Config, selection: Selection, found: list[Diagnostic]) -> list[Diagnostic]:
+def _apply_suppressions(
+    document: Document, config: Config, selection: Selection, found: list[Diagnostic]
+) -> list[Diagnostic]:
     if not document.comments:
         return found
     known = set(config.registry.rules) | set(ENGINE_RULES)
@@ -133,7 +146,9 @@ def lint_source(source: Source, config: Config, selection: Selection = ALL) -> F
     return FileResult(source.path, diagnostics, document, source, warnings=warnings)
 
 
-def lint_file(path: Path | str, configs: ConfigCache, selection: Selection = ALL, display: str | None = None) -> FileResult:
+def lint_file(
+    path: Path | str, configs: ConfigCache, selection: Selection = ALL, display: str | None = None
+) -> FileResult:
     """Read, configure and lint one file; every failure becomes ``FileResult.error``."""
     name = display or str(path)
     try:
@@ -189,17 +204,25 @@ def expand_paths(paths: Iterable[str], configs: ConfigCache) -> Iterator[Path | 
 
 
 def _walk(folder: Path, configs: ConfigCache) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, onerror=lambda err: print(
-        f"prose-lint: {err.filename}: cannot read folder: {err.strerror}", file=sys.stderr
-    )):
+    for root, dirs, files in os.walk(
+        folder,
+        onerror=lambda err: print(
+            f"prose-lint: {err.filename}: cannot read folder: {err.strerror}", file=sys.stderr
+        ),
+    ):
         base = Path(root)
         dirs[:] = sorted(
-            d for d in dirs
+            d
+            for d in dirs
             if not d.startswith(".") and d not in SKIPPED_FOLDERS and not _ignored(base / d, configs)
         )
         for name in sorted(files):
             path = base / name
-            if path.suffix.lower() in DRAFT_SUFFIXES and not name.startswith(".") and not _ignored(path, configs):
+            if (
+                path.suffix.lower() in DRAFT_SUFFIXES
+                and not name.startswith(".")
+                and not _ignored(path, configs)
+            ):
                 yield path
 
 

@@ -32,27 +32,64 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint drafts and folders of drafts")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input (default: .)")
-    check.add_argument("--config", type=Path, metavar="FILE", help="use this config instead of the nearest .prose-lint.yaml")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders; - reads standard input (default: .)",
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this config instead of the nearest .prose-lint.yaml",
+    )
     check.add_argument("--format", default="text", choices=_formats(), help="output format (default: text)")
     check.add_argument(
-        "--fail-on", default="warning", choices=["info", "warning", "error"],
+        "--fail-on",
+        default="warning",
+        choices=["info", "warning", "error"],
         help="exit 1 when a finding is at least this severe (default: warning)",
     )
-    check.add_argument("--select", action="append", default=[], metavar="IDS", help="only these rule ids or categories (comma-separated)")
-    check.add_argument("--ignore", action="append", default=[], metavar="IDS", help="skip these rule ids or categories (comma-separated)")
+    check.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="IDS",
+        help="only these rule ids or categories (comma-separated)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="IDS",
+        help="skip these rule ids or categories (comma-separated)",
+    )
     check.add_argument("--no-color", action="store_true", help="plain text output without colours")
-    check.add_argument("--quiet", "-q", action="store_true", help="one line per finding, no source lines, no summary")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the name to report (and choose the format by) for -")
+    check.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="one line per finding, no source lines, no summary",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report (and choose the format by) for -",
+    )
     check.set_defaults(handler=run_check)
 
     rules = commands.add_parser("rules", help="list every rule: id, category, default severity, description")
-    rules.add_argument("--config", type=Path, metavar="FILE", help="also list the rules of this config's packs")
+    rules.add_argument(
+        "--config", type=Path, metavar="FILE", help="also list the rules of this config's packs"
+    )
     rules.add_argument("--format", default="text", choices=["text", "json"])
     rules.set_defaults(handler=run_rules)
 
     init = commands.add_parser("init", help="write a commented starter .prose-lint.yaml")
-    init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)")
+    init.add_argument(
+        "folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: .)"
+    )
     init.add_argument("--force", action="store_true", help="overwrite an existing .prose-lint.yaml")
     init.set_defaults(handler=run_init)
     return parser
@@ -131,7 +168,9 @@ def run_rules(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return EXIT_ERROR
     rows = [(r.id, r.info.category, r.info.severity.label, r.info.description) for r in config.registry]
-    rows += [(rule_id, rule_id.split("/")[0], sev.label, text) for rule_id, (sev, text) in ENGINE_RULES.items()]
+    rows += [
+        (rule_id, rule_id.split("/")[0], sev.label, text) for rule_id, (sev, text) in ENGINE_RULES.items()
+    ]
     rows.sort(key=lambda row: (CATEGORIES.index(row[1]) if row[1] in CATEGORIES else 99, row[0]))
     if args.format == "json":
         keys = ("id", "category", "severity", "description")

@@ -101,13 +101,18 @@ class Config:
             if setting.options:
                 rule = self.registry.rules.get(key)
                 if rule is None:
-                    raise YamlError(self.display_path, *setting.position, f"{key!r}: only a rule (not a category) takes options")
+                    raise YamlError(
+                        self.display_path,
+                        *setting.position,
+                        f"{key!r}: only a rule (not a category) takes options",
+                    )
                 allowed = type(rule).options
                 for option in setting.options:
                     if option not in allowed:
                         hint = ", ".join(sorted(allowed)) or "none"
                         raise YamlError(
-                            self.display_path, *setting.position,
+                            self.display_path,
+                            *setting.position,
                             f"{key!r} has no option {option!r} (options: {hint})",
                         )
 
@@ -144,10 +149,7 @@ def find_config(start: Path) -> Path | None:
 
 def load_config(path: Path | None) -> Config:
     """Read and validate a config file (None: the defaults). Raises YamlError."""
-    if path is None:
-        config = Config()
-    else:
-        config = _parse_config(path)
+    config = Config() if path is None else _parse_config(path)
     config.check_rule_ids()
     return config
 
@@ -163,7 +165,9 @@ def _parse_config(path: Path) -> Config:
     if "dialect" in node:
         dialect = str(node["dialect"])
         if dialect not in DIALECTS:
-            raise top.error_at_value("dialect", f"unknown dialect {dialect!r} (expected {' or '.join(DIALECTS)})")
+            raise top.error_at_value(
+                "dialect", f"unknown dialect {dialect!r} (expected {' or '.join(DIALECTS)})"
+            )
         config.dialect = dialect
     if "packs" in node:
         config.packs = _string_list(top, "packs")
@@ -228,7 +232,9 @@ def _rule_settings(rules: Located) -> dict[str, RuleSetting]:
                 raise entry.error_at_value("options", "'options' must be a mapping")
             settings[str(key)] = RuleSetting(severity, options, position)
         else:
-            raise rules.error_at_value(key, "a rule setting is a severity (off, info, warning, error) or a mapping")
+            raise rules.error_at_value(
+                key, "a rule setting is a severity (off, info, warning, error) or a mapping"
+            )
     return settings
 
 
@@ -265,4 +271,3 @@ class ConfigCache:
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         return self._by_folder[folder]
-

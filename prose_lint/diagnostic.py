@@ -26,9 +26,7 @@ class Severity(enum.IntEnum):
         try:
             return cls[name.strip().upper()]
         except (KeyError, AttributeError):
-            raise ValueError(
-                f"unknown severity {name!r} (expected off, info, warning or error)"
-            ) from None
+            raise ValueError(f"unknown severity {name!r} (expected off, info, warning or error)") from None
 
     @property
     def label(self) -> str:

@@ -15,6 +15,7 @@ by markup never join two units of prose.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -123,10 +124,17 @@ def parse_plain_text(path: str, text: str) -> Document:
     suppression comments work as in Markdown.
     """
     inlines = [
-        Inline("email" if "@" in m.group() and "://" not in m.group() else "url", m.start(), m.end(), m.group())
+        Inline(
+            "email" if "@" in m.group() and "://" not in m.group() else "url",
+            m.start(),
+            m.end(),
+            m.group(),
+        )
         for m in URL.finditer(text)
     ]
-    inlines.extend(Inline("comment", m.start(), m.end(), m.group()) for m in _DIRECTIVE_COMMENT.finditer(text))
+    inlines.extend(
+        Inline("comment", m.start(), m.end(), m.group()) for m in _DIRECTIVE_COMMENT.finditer(text)
+    )
     inlines.sort(key=lambda i: i.start)
     prose = mask_spans(text, [(i.start, i.end) for i in inlines])
     blocks: list[Block] = []
@@ -151,7 +159,7 @@ def _plain_blocks(text: str, start: int, end: int) -> list[Block]:
         items.append(len(chunk))
         return [
             Block(start + a, start + len(chunk[a:b].rstrip()), "list_item")
-            for a, b in zip(items, items[1:], strict=False)
+            for a, b in itertools.pairwise(items)
             if chunk[a:b].strip()
         ]
     first_line_end = _LINE_END.search(chunk)

@@ -11,6 +11,7 @@ original offset (see ``prose_lint.document``).
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from functools import lru_cache
 
@@ -20,7 +21,10 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
 
-_INLINE = re.compile(
+# Inline markup, tried only where _TRIGGER finds a character that can open it:
+# prose with little markup costs one fast scan.
+_TRIGGER = re.compile(r"[`<!\[&\\*_~@]|://|www\.")
+_MARKUP = re.compile(
     r"""
     (?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))
   | (?P<comment><!--.*?-->)
@@ -32,17 +36,15 @@ _INLINE = re.compile(
         (?P<ltarget>\(\s*(?:<[^>\r\n]*>|(?:[^()\s]|\([^()\s]*\))*)
             (?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)
         |\[[^\]]*\]))
-  | (?P<url>"""
-    + URL.pattern
-    + r""")
   | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
   | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
   | (?P<hardbreak>\\(?=\r\n|\r|\n))
+  | (?P<emphasis>(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{1,3})(?![\w*])|~~)
     """,
     re.S | re.X,
 )
-# Emphasis and strikethrough delimiters: an opener before a non-space, a closer after one.
-_EMPHASIS = re.compile(r"(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{1,3})(?![\w*])|~~")
+_URL_START = re.compile(r"(?:https?|ftp)$|www$", re.I)
+_EMAIL_HEAD = re.compile(r"[\w.+-]+$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -145,7 +147,12 @@ class _Builder:
                 column = _CONTAINER_PREFIX.match(line).end()
                 content = line[column:].rstrip()
             if content:
-                spans.append((self._offset(line_number, column), self._offset(line_number, column) + len(content)))
+                spans.append(
+                    (
+                        self._offset(line_number, column),
+                        self._offset(line_number, column) + len(content),
+                    )
+                )
         if spans:
             self._add_block(spans, kind, level, quoted)
 
@@ -153,7 +160,7 @@ class _Builder:
         line = self.lines[line_number]
         prefix = _CONTAINER_PREFIX.match(line).end() if quoted else 0
         cuts = [prefix - 1, *(m.start() for m in _TABLE_PIPE.finditer(line, prefix)), len(line)]
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             cell = line[left + 1 : right]
             stripped = cell.strip()
             if not stripped:
@@ -166,7 +173,7 @@ class _Builder:
         start, end = spans[0][0], spans[-1][1]
         local = list(self.text[start:end])
         # Blank the container prefixes between the content of consecutive lines.
-        for (_, prev_end), (next_start, _) in zip(spans, spans[1:], strict=False):
+        for (_, prev_end), (next_start, _) in itertools.pairwise(spans):
             for i in range(prev_end - start, next_start - start):
                 if local[i] not in "\r\n":
                     local[i] = " "
@@ -177,16 +184,38 @@ class _Builder:
     def _mask_inline(self, local: str, base: int) -> str:
         pieces: list[str] = []
         last = 0
-        for match in _INLINE.finditer(local):
-            group = match.lastgroup
-            if group == "ticks":
-                group = "code"
+        for trigger in _TRIGGER.finditer(local):
+            position = trigger.start()
+            if position < last:
+                continue  # inside markup already masked
+            match, group = self._markup_at(local, position, last, trigger.group())
+            if match is None:
+                continue
             a, b = match.span()
             pieces.append(local[last:a])
             pieces.append(self._masked_markup(match, group, base))
             last = b
         pieces.append(local[last:])
-        return _EMPHASIS.sub(lambda m: " " * len(m.group()), "".join(pieces))
+        return "".join(pieces)
+
+    @staticmethod
+    def _markup_at(local: str, position: int, floor: int, trigger: str) -> tuple[re.Match | None, str]:
+        if trigger == "://" or trigger == "www.":
+            head = _URL_START.search(
+                local, max(floor, position - 5), position + (3 if trigger == "www." else 0)
+            )
+            start = head.start() if head else position
+            match = URL.match(local, start) if head else None
+            return match, "url"
+        if trigger == "@":
+            head = _EMAIL_HEAD.search(local, max(floor, position - 64), position)
+            match = URL.match(local, head.start()) if head else None
+            return (match, "url") if match and match.end() > position else (None, "")
+        match = _MARKUP.match(local, position)
+        if match is None:
+            return None, ""
+        group = match.lastgroup
+        return match, "code" if group == "ticks" else group
 
     def _masked_markup(self, match: re.Match, group: str, base: int) -> str:
         a, b = match.span()
@@ -208,7 +237,15 @@ class _Builder:
             return decoded + " " * (len(raw) - 1) if len(decoded) == 1 else blank(raw)
         if group in ("escape", "hardbreak"):
             return " "
-        kinds = {"comment": "comment", "autolink": "url", "html": "html", "fnref": "footnote_ref", "url": "url"}
+        if group == "emphasis":
+            return blank(raw)
+        kinds = {
+            "comment": "comment",
+            "autolink": "url",
+            "html": "html",
+            "fnref": "footnote_ref",
+            "url": "url",
+        }
         kind = kinds[group]
         if kind == "url" and "@" in raw and "://" not in raw:
             kind = "email"

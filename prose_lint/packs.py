@@ -66,9 +66,7 @@ def validate_pack(path: Path) -> dict[str, Any]:
     category = node.get("category")
     if category not in CATEGORIES:
         where = pack.error_at_value("category", "") if "category" in node else pack.error("")
-        raise YamlError(
-            path, where.line, where.column, f"'category' must be one of: {', '.join(CATEGORIES)}"
-        )
+        raise YamlError(path, where.line, where.column, f"'category' must be one of: {', '.join(CATEGORIES)}")
     rules_node = node.get("rules")
     if not isinstance(rules_node, dict) or not rules_node:
         raise pack.error("a rule pack needs a non-empty 'rules' mapping")
@@ -89,8 +87,11 @@ def _validate_rule(rule: Located) -> dict[str, Any]:
     cls = kind_class(kind) if isinstance(kind, str) else None
     if cls is None:
         known = ", ".join(sorted(KIND_MODULES))
-        raise (rule.error_at_value("kind", f"unknown rule kind {kind!r} (known kinds: {known})")
-               if "kind" in node else rule.error(f"a rule needs a 'kind' (one of: {known})"))
+        raise (
+            rule.error_at_value("kind", f"unknown rule kind {kind!r} (known kinds: {known})")
+            if "kind" in node
+            else rule.error(f"a rule needs a 'kind' (one of: {known})")
+        )
     try:
         severity = Severity.parse(str(node.get("severity", "warning")))
     except ValueError as err:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,7 @@ def cached_yaml_data(path: Path, validate) -> Any:
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> Any:
     """A data file of ``rules/lexicon/`` as plain Python data."""
     from prose_lint.yamlio import load_yaml, plain

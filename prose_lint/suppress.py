@@ -78,8 +78,12 @@ class Suppressions:
             reported.add(suppression.comment_start)
             found.append(
                 Diagnostic(
-                    UNUSED, "style", severity, "This suppression comment silenced nothing; remove it",
-                    suppression.comment_start, suppression.comment_end,
+                    UNUSED,
+                    "style",
+                    severity,
+                    "This suppression comment silenced nothing; remove it",
+                    suppression.comment_start,
+                    suppression.comment_end,
                 )
             )
         return found
@@ -137,7 +141,10 @@ def _unknown(start: int, end: int, names: list[str]) -> Diagnostic:
     severity, _ = ENGINE_RULES[UNKNOWN]
     listed = ", ".join(repr(n) for n in names)
     return Diagnostic(
-        UNKNOWN, "style", severity,
+        UNKNOWN,
+        "style",
+        severity,
         f"Unknown rule or category {listed} in a suppression comment (see `prose-lint rules`)",
-        start, end,
+        start,
+        end,
     )

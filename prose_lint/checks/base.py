@@ -84,7 +84,8 @@ class Rule:
             if key not in cls.fields:
                 allowed = ", ".join(sorted(COMMON_KEYS | set(cls.fields)))
                 raise located.error_at_key(
-                    key, f"unknown key {key!r} for a rule of kind {cls.kind!r} (expected one of: {allowed})"
+                    key,
+                    f"unknown key {key!r} for a rule of kind {cls.kind!r} (expected one of: {allowed})",
                 )
             wanted = cls.fields[key]
             if not isinstance(value, wanted.types) or (isinstance(value, bool) and bool not in wanted.types):

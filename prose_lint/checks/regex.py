@@ -59,5 +59,12 @@ class RegexRule(Rule):
             replacement = format_message(self.spec["replace"], **values)
             values["replacement"] = replacement
             suggestions = [replacement]
-            fix = self.replacement(analysis, start, end, replacement, f'Replace with "{replacement}"', self.applicability)
+            fix = self.replacement(
+                analysis,
+                start,
+                end,
+                replacement,
+                f'Replace with "{replacement}"',
+                self.applicability,
+            )
         return self.diagnostic(start, end, format_message(self.message, **values), suggestions, fix)

@@ -40,7 +40,11 @@ class RepeatedWord(Rule):
             ):
                 continue
             fix = self.replacement(
-                analysis, previous.start, current.end, previous.text, f'Delete the second "{current.text}"'
+                analysis,
+                previous.start,
+                current.end,
+                previous.text,
+                f'Delete the second "{current.text}"',
             )
             yield self.diagnostic(
                 previous.start,
@@ -49,4 +53,3 @@ class RepeatedWord(Rule):
                 [previous.text],
                 fix,
             )
-

@@ -36,7 +36,9 @@ class Substitution(Rule):
             if not phrase.strip():
                 raise located.error_at_value("swap", "an empty phrase cannot be swapped")
             if not isinstance(replacement, (str, list)):
-                raise located.error_at_value("swap", f"the replacement of {phrase!r} must be a string or a list")
+                raise located.error_at_value(
+                    "swap", f"the replacement of {phrase!r} must be a string or a list"
+                )
         if spec["fix"] not in {a.value for a in Applicability}:
             raise located.error_at_value("fix", "fix must be safe, unsafe or display")
 
@@ -73,7 +75,12 @@ class Substitution(Rule):
         fix = None
         if len(replacements) == 1:
             fix = self.replacement(
-                analysis, match.start(), match.end(), replacements[0], f'Replace with "{replacements[0]}"', self.applicability
+                analysis,
+                match.start(),
+                match.end(),
+                replacements[0],
+                f'Replace with "{replacements[0]}"',
+                self.applicability,
             )
         return self.diagnostic(match.start(), match.end(), message, replacements, fix)
 
