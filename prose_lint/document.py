@@ -118,7 +118,8 @@ _DIRECTIVE_COMMENT = re.compile(r"<!--\s*prose-lint\b.*?-->", re.S)
 
 
 def parse_plain_text(path: str, text: str) -> Document:
-    """Paragraphs are separated by blank lines; a list line or a short unpunctuated line stands alone.
+    """Paragraphs are separated by blank lines; list lines stand alone; a short one-line
+    paragraph without final punctuation is a title.
 
     URLs and e-mail addresses are not prose; ``<!-- prose-lint ... -->``
     suppression comments work as in Markdown.
@@ -162,12 +163,7 @@ def _plain_blocks(text: str, start: int, end: int) -> list[Block]:
             for a, b in itertools.pairwise(items)
             if chunk[a:b].strip()
         ]
-    first_line_end = _LINE_END.search(chunk)
-    if first_line_end and _looks_like_title(chunk[: first_line_end.start()]):
-        head_end = start + first_line_end.start()
-        rest = _plain_blocks(text, start + first_line_end.end(), end)
-        return [Block(start, head_end, "heading", level=1), *rest]
-    if first_line_end is None and _looks_like_title(chunk):
+    if _LINE_END.search(chunk) is None and _looks_like_title(chunk):
         return [Block(start, end, "heading", level=1)]
     return [Block(start, end, "paragraph")]
 

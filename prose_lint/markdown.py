@@ -37,9 +37,9 @@ _MARKUP = re.compile(
             (?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)
         |\[[^\]]*\]))
   | (?P<entity>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
-  | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
+  | (?P<escape>\\[!-/:-@\[-`{-~])
   | (?P<hardbreak>\\(?=\r\n|\r|\n))
-  | (?P<emphasis>(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{1,3})(?![\w*])|~~)
+  | (?P<emphasis>(?<![\w*\\])(?:\*{1,3}|_{1,3})(?=[^\s*_])|(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])|~~)
     """,
     re.S | re.X,
 )
@@ -235,7 +235,13 @@ class _Builder:
         if group == "entity":
             decoded = html.unescape(raw)
             return decoded + " " * (len(raw) - 1) if len(decoded) == 1 else blank(raw)
-        if group in ("escape", "hardbreak"):
+        if group == "escape":
+            # After a word the escaped character moves onto the backslash, so
+            # "word\*" stays "word*"; elsewhere the backslash becomes the space.
+            # No word's offset changes.
+            after_word = a > 0 and not match.string[a - 1].isspace()
+            return raw[1] + " " if after_word else " " + raw[1]
+        if group == "hardbreak":
             return " "
         if group == "emphasis":
             return blank(raw)

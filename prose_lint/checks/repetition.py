@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Diagnostic
+
+# A word, blanks (spaces, a line break, masked markup), the same word in any case.
+# Both words must be whole: not part of a hyphenated or apostrophised word.
+_REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 
 
 class RepeatedWord(Rule):
@@ -28,28 +33,17 @@ class RepeatedWord(Rule):
         self.allowed = frozenset(word.lower() for word in self.spec["allow"])
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
-        tokens = analysis.tokens
-        lower = analysis.lower
-        for i in range(1, len(tokens)):
-            current, previous = tokens[i], tokens[i - 1]
-            if (
-                lower[i] != lower[i - 1]
-                or current.kind != "word"
-                or current.block != previous.block
-                or lower[i] in self.allowed
-            ):
-                continue
-            fix = self.replacement(
-                analysis,
-                previous.start,
-                current.end,
-                previous.text,
-                f'Delete the second "{current.text}"',
-            )
-            yield self.diagnostic(
-                previous.start,
-                current.end,
-                format_message(self.message, word=current.text),
-                [previous.text],
-                fix,
-            )
+        prose = analysis.prose
+        for block in analysis.blocks:
+            for match in _REPEATED.finditer(prose, block.start, block.end):
+                first, second = match.group(1), match.group(2)
+                if first.lower() in self.allowed:
+                    continue
+                start, end = match.span()
+                yield self.diagnostic(
+                    start,
+                    end,
+                    format_message(self.message, word=second),
+                    [first],
+                    self.replacement(analysis, start, end, first, f'Delete the second "{second}"'),
+                )

@@ -86,6 +86,8 @@ class Substitution(Rule):
 
 
 def _match_case(written: str, replacement: str) -> str:
-    if written[:1].isupper() and replacement[:1].islower():
+    """Capitalise the replacement of a capitalised phrase ("Can not" -> "Cannot"), not of an acronym."""
+    first = written.split()[0]
+    if first[:1].isupper() and first[1:] == first[1:].lower() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
