@@ -143,7 +143,7 @@ def lint_text(
 def lint_source(source: Source, config: Config, selection: Selection = ALL) -> FileResult:
     document = build_document(source)
     diagnostics, warnings = lint_document(document, config, selection)
-    return FileResult(source.path, diagnostics, document, source, warnings=warnings)
+    return FileResult(source.path, diagnostics, document, source, warnings=[*document.notes, *warnings])
 
 
 def lint_file(

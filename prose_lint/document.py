@@ -68,6 +68,8 @@ class Document:
     prose: str
     blocks: list[Block]
     inlines: list[Inline] = field(default_factory=list)
+    # One-line messages for the user about text that could not be checked.
+    notes: list[str] = field(default_factory=list)
 
     @cached_property
     def line_starts(self) -> list[int]:

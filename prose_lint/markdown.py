@@ -17,6 +17,9 @@ from functools import lru_cache
 
 from prose_lint.document import URL, Block, Document, Inline, blank, mark_code
 
+# markdown-it stops building blocks below this depth; deeper text is reported, not checked.
+MAX_NESTING = 100
+_TOO_DEEP = re.compile(rf"(?m)^(?:[ \t]*(?:>|[-*+][ \t]|\d{{1,9}}[.)][ \t])){{{MAX_NESTING - 2},}}")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 _TABLE_PIPE = re.compile(r"(?<!\\)\|")
@@ -55,7 +58,7 @@ def _parser():  # markdown-it is imported on first use: it costs start-up time
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     return (
-        MarkdownIt("commonmark")
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable("table")
         .enable("strikethrough")
         .use(footnote_plugin)
@@ -66,7 +69,14 @@ def _parser():  # markdown-it is imported on first use: it costs start-up time
 def parse_markdown(path: str, text: str) -> Document:
     builder = _Builder(text)
     builder.walk(_block_tokens(text))
-    return builder.document(path)
+    document = builder.document(path)
+    too_deep = _TOO_DEEP.search(text)
+    if too_deep:
+        line = text.count("\n", 0, too_deep.start()) + 1
+        document.notes.append(
+            f"{path}:{line}: Markdown nested more than {MAX_NESTING} levels deep; the text inside is not checked"
+        )
+    return document
 
 
 def _block_tokens(text: str) -> list:

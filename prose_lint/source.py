@@ -16,6 +16,9 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 TEXT_SUFFIXES = frozenset({".txt"})
 DRAFT_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
 STDIN_PATH = "-"
+# A report draft is never this large; a bigger file is almost surely data or a
+# dump, and reading it would take minutes and hundreds of megabytes.
+MAX_DRAFT_BYTES = 16 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -99,7 +102,7 @@ def read_source(path: str | Path) -> Source:
         return Source("<stdin>", text, detect_format(""), encoding, bom, data)
     try:
         with open(name, "rb") as handle:
-            data = handle.read()
+            data = handle.read(MAX_DRAFT_BYTES + 1)
     except FileNotFoundError:
         raise InputError(name, "no such file or directory") from None
     except IsADirectoryError:
@@ -108,5 +111,8 @@ def read_source(path: str | Path) -> Source:
         raise InputError(name, "permission denied (cannot read the file)") from None
     except OSError as err:
         raise InputError(name, f"cannot read: {err.strerror or err}") from None
+    if len(data) > MAX_DRAFT_BYTES:
+        limit = MAX_DRAFT_BYTES // (1024 * 1024)
+        raise InputError(name, f"larger than {limit} MB: too large for a draft, not linted (split it)")
     text, encoding, bom = decode(name, data)
     return Source(name, text, detect_format(name, text), encoding, bom, data)

@@ -1,0 +1,113 @@
+"""Property tests: any text, any Markdown, never a crash, every span exact."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from prose_lint.analysis import Analysis
+from prose_lint.api import lint_text
+from prose_lint.config import load_config
+from prose_lint.document import document_from_text
+
+CONFIG = load_config(None)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "plan",
+        "can not",
+        "$ 400",
+        "312",
+        "families",
+        "U.S.",
+        "Dr.",
+        "e.g.",
+        "Qayyarah's",
+        "’s",
+        "-",
+        "—",
+    ]
+)
+MARKUP = st.sampled_from(
+    [
+        "\n\n",
+        "\n",
+        "\r\n",
+        "\r",
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "1. ",
+        "```\n",
+        "    ",
+        "`",
+        "*",
+        "**",
+        "_",
+        "~~",
+        "[",
+        "](http://x.org)",
+        "![",
+        "<!-- prose-lint disable -->",
+        "<!-- prose-lint enable -->",
+        "<!-- prose-lint disable-next-line grammar -->",
+        "<b>",
+        "</b>",
+        "&amp;",
+        "\\*",
+        "|",
+        "| a | b |\n|---|---|\n",
+        "[^1]",
+        "[^1]: ",
+        "---\n",
+        "https://example.org/a_b",
+        "\ufeff",
+        "\t",
+        " ",
+    ]
+)
+MARKDOWNISH = st.lists(st.one_of(WORDS, MARKUP, st.text(max_size=5)), max_size=40).map(" ".join)
+
+
+def assert_spans_exact(text: str, fmt: str) -> None:
+    for diagnostic in lint_text(text, "draft.md" if fmt == "markdown" else "draft.txt", CONFIG, fmt=fmt):
+        assert 0 <= diagnostic.start <= diagnostic.end <= len(text)
+        assert diagnostic.text == text[diagnostic.start : diagnostic.end]
+        if diagnostic.fix:
+            for edit in diagnostic.fix.edits:
+                assert 0 <= edit.start <= edit.end <= len(text)
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_any_unicode_text_as_markdown(text):
+    assert_spans_exact(text, "markdown")
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_any_unicode_text_as_plain_text(text):
+    assert_spans_exact(text, "text")
+
+
+@SETTINGS
+@given(MARKDOWNISH)
+def test_generated_markdown(text):
+    assert_spans_exact(text, "markdown")
+
+
+@SETTINGS
+@given(MARKDOWNISH)
+def test_prose_has_the_length_of_the_text_and_tokens_point_at_their_text(text):
+    document = document_from_text(text)
+    assert len(document.prose) == len(document.text)
+    analysis = Analysis(document)
+    for token in analysis.tokens:
+        assert document.prose[token.start : token.end] == token.text
+    for sentence in analysis.sentences:
+        block = document.blocks[sentence.block]
+        assert block.start <= sentence.start <= sentence.end <= block.end
