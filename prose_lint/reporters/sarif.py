@@ -1,0 +1,163 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning upload (GitHub, GitLab, Azure DevOps).
+
+One run: ``tool.driver`` lists every rule the configs know (id, short and full
+description, default level, help with the rule's explanation and examples);
+each finding is a result with its rule, level, message, the location (path
+relative to the repository root, region in 1-based lines and code-point
+columns, end column exclusive) and, when the rule is sure of its
+replacement, a ``fixes`` entry. Findings carry the baseline fingerprint as a
+partial fingerprint, so code scanning tracks them across commits as
+``--baseline`` does. Files that could not be read become tool notifications.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from prose_lint import __version__
+from prose_lint.baseline import fingerprint
+from prose_lint.checks.base import RuleInfo
+from prose_lint.diagnostic import Applicability, Diagnostic, Edit
+from prose_lint.reporters import ReportOptions
+from prose_lint.reporters.catalog import (
+    SARIF_LEVELS,
+    message_with_suggestion,
+    report_root,
+    repository_path,
+    rule_catalog,
+)
+
+if TYPE_CHECKING:
+    from prose_lint.api import FileResult
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/prose-lint/"
+ROOT_ID = "%SRCROOT%"
+FINGERPRINT_KEY = "proseLintFinding/v1"
+
+
+def as_sarif(results: list[FileResult]) -> dict[str, Any]:
+    catalog = rule_catalog(results)
+    index = {rule_id: i for i, rule_id in enumerate(catalog)}
+    root = report_root(results)
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "prose-lint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(info) for info in catalog.values()],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": [
+            _result(result, diagnostic, index[diagnostic.rule], root)
+            for result in results
+            if result.document is not None
+            for diagnostic in result.diagnostics
+        ],
+        "invocations": [_invocation(results)],
+    }
+    if root is not None:
+        run["originalUriBaseIds"] = {ROOT_ID: {"uri": root.as_uri().rstrip("/") + "/"}}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def report(results: list[FileResult], out: TextIO, options: ReportOptions) -> None:
+    json.dump(as_sarif(results), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _rule(info: RuleInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "name": _pascal_case(info.id),
+        "shortDescription": {"text": info.description},
+        "fullDescription": {"text": info.explanation.strip() or info.description},
+        "defaultConfiguration": {"level": SARIF_LEVELS.get(info.severity, "warning")},
+        "help": {"text": _help_text(info), "markdown": _help_markdown(info)},
+        "properties": {"tags": [info.category], "kind": info.kind},
+    }
+
+
+def _pascal_case(rule_id: str) -> str:
+    """``grammar/repeated-word`` -> ``GrammarRepeatedWord``: SARIF's readable rule name."""
+    return "".join(part.capitalize() for part in rule_id.replace("/", "-").split("-"))
+
+
+def _help_text(info: RuleInfo) -> str:
+    lines = [info.description]
+    if info.explanation.strip():
+        lines += ["", " ".join(info.explanation.split())]
+    for example in info.examples:
+        lines += ["", f"Instead of: {example.get('bad', '')}", f"Write:      {example.get('good', '')}"]
+    return "\n".join(lines)
+
+
+def _help_markdown(info: RuleInfo) -> str:
+    lines = [info.description]
+    if info.explanation.strip():
+        lines += ["", " ".join(info.explanation.split())]
+    for example in info.examples:
+        lines += ["", f"- Instead of: *{example.get('bad', '')}*", f"- Write: *{example.get('good', '')}*"]
+    return "\n".join(lines)
+
+
+def _result(result: FileResult, diagnostic: Diagnostic, rule_index: int, root: Path | None) -> dict[str, Any]:
+    uri = _uri(result.path, root)
+    region = _region(result, diagnostic.start, diagnostic.end)
+    region["snippet"] = {"text": diagnostic.text}
+    entry: dict[str, Any] = {
+        "ruleId": diagnostic.rule,
+        "ruleIndex": rule_index,
+        "level": SARIF_LEVELS.get(diagnostic.severity, "warning"),
+        "message": {"text": message_with_suggestion(diagnostic)},
+        "locations": [{"physicalLocation": {"artifactLocation": uri, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(result.document.text, diagnostic)},
+        "properties": {"category": diagnostic.category},
+    }
+    fix = diagnostic.fix
+    if fix is not None and fix.applicability is Applicability.SAFE and fix.edits:
+        entry["fixes"] = [
+            {
+                "description": {"text": fix.title},
+                "artifactChanges": [
+                    {"artifactLocation": uri, "replacements": [_replacement(result, e) for e in fix.edits]}
+                ],
+            }
+        ]
+    return entry
+
+
+def _uri(path: str, root: Path | None) -> dict[str, str]:
+    location = {"uri": quote(repository_path(path, root), safe="/")}
+    if root is not None and Path(path).exists():
+        location["uriBaseId"] = ROOT_ID
+    return location
+
+
+def _region(result: FileResult, start: int, end: int) -> dict[str, Any]:
+    line, column = result.document.position(start)
+    end_line, end_column = result.document.position(end)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _replacement(result: FileResult, edit: Edit) -> dict[str, Any]:
+    return {
+        "deletedRegion": _region(result, edit.start, edit.end),
+        "insertedContent": {"text": edit.replacement},
+    }
+
+
+def _invocation(results: list[FileResult]) -> dict[str, Any]:
+    errors = [r.error for r in results if r.error]
+    invocation: dict[str, Any] = {"executionSuccessful": not errors}
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": message}} for message in errors
+        ]
+    return invocation
