@@ -20,6 +20,7 @@ recorded with ``count: 2``; a third one is new.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prose_lint.diagnostic import Diagnostic
+from prose_lint.document import Document
 
 if TYPE_CHECKING:
     from prose_lint.api import FileResult
@@ -42,14 +44,34 @@ class BaselineError(Exception):
     """A baseline file that cannot be read or is not a prose-lint baseline; str() is one line."""
 
 
-def fingerprint(text: str, diagnostic: Diagnostic) -> str:
-    """A short hash of the rule, the flagged text and up to four words either side of it."""
-    flagged = " ".join(text[diagnostic.start : diagnostic.end].split())
-    before = text[max(0, diagnostic.start - _WINDOW) : diagnostic.start].split()
-    if diagnostic.start > _WINDOW and before:
+def fingerprints(document: Document, diagnostics: list[Diagnostic]) -> list[str]:
+    """A short hash for each finding: its rule, the flagged text and up to four words either side.
+
+    The words come from the finding's own block (paragraph, heading, list
+    item) and from the prose, markup masked: a paragraph added before it, or
+    a word put in bold next to it, leaves the fingerprint as it was.
+    """
+    blocks = sorted((block.start, block.end) for block in document.blocks)
+    starts = [start for start, _ in blocks]
+    result = []
+    for diagnostic in diagnostics:
+        index = bisect.bisect_right(starts, diagnostic.start) - 1
+        inside = index >= 0 and diagnostic.start <= blocks[index][1]
+        block_start, block_end = blocks[index] if inside else (0, len(document.text))
+        result.append(_fingerprint(document, diagnostic, block_start, block_end))
+    return result
+
+
+def _fingerprint(document: Document, diagnostic: Diagnostic, block_start: int, block_end: int) -> str:
+    prose = document.prose
+    flagged = " ".join(document.text[diagnostic.start : diagnostic.end].split())
+    left = max(block_start, diagnostic.start - _WINDOW)
+    before = prose[left : diagnostic.start].split()
+    if left > block_start and before:
         before = before[1:]  # the window may have cut the first word in two
-    after = text[diagnostic.end : diagnostic.end + _WINDOW].split()
-    if diagnostic.end + _WINDOW < len(text) and after:
+    right = min(block_end, diagnostic.end + _WINDOW)
+    after = prose[diagnostic.end : right].split()
+    if right < block_end and after:
         after = after[:-1]
     key = "\0".join(
         (diagnostic.rule, flagged, " ".join(before[-CONTEXT_WORDS:]), " ".join(after[:CONTEXT_WORDS]))
@@ -83,8 +105,9 @@ class Baseline:
             if result.document is None:
                 continue
             path = baseline_path_key(result.path, folder)
-            for diagnostic in result.diagnostics:
-                key = (path, diagnostic.rule, fingerprint(result.document.text, diagnostic))
+            prints = fingerprints(result.document, result.diagnostics)
+            for diagnostic, print_ in zip(result.diagnostics, prints, strict=True):
+                key = (path, diagnostic.rule, print_)
                 baseline.counts[key] += 1
                 baseline.texts.setdefault(key, diagnostic.text)
         return baseline
@@ -115,8 +138,9 @@ class Baseline:
                 continue
             path = baseline_path_key(result.path, self.folder)
             kept = []
-            for diagnostic in result.diagnostics:
-                key = (path, diagnostic.rule, fingerprint(result.document.text, diagnostic))
+            prints = fingerprints(result.document, result.diagnostics)
+            for diagnostic, print_ in zip(result.diagnostics, prints, strict=True):
+                key = (path, diagnostic.rule, print_)
                 if left[key] > 0:
                     left[key] -= 1
                 else:

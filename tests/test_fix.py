@@ -29,7 +29,9 @@ def test_fix_rewrites_the_example_draft_exactly(tmp_path):
     original = (EXAMPLES / "southern-nineveh-brief.md").read_bytes()
     path = draft(tmp_path, original, "brief.md")
     run = run_cli("check", "--fix", SAFE_RULES, str(path))
-    expected = original.replace(b"the the police post", b"the police post").replace(b"$ 75 million", b"$75 million")
+    expected = original.replace(b"the the police post", b"the police post").replace(
+        b"$ 75 million", b"$75 million"
+    )
     assert path.read_bytes() == expected
     assert f"{path}: fixed 2 problems (grammar/repeated-word, style/currency-space)" in run.err
     assert "Fixed 2 problems in 1 file." in run.err

@@ -62,16 +62,23 @@ def repository_path(path: str, root: Path | None) -> str:
     """``path`` relative to the repository root, with ``/``: what code scanning and annotations expect.
 
     Outside a repository the path is taken relative to the working folder; a
-    name that is not a file on disk (``<stdin>``) is kept as it is.
+    path outside both, and a name that is no path (``<stdin>``), is kept as it is.
     """
-    target = Path(path)
-    if not target.exists():
-        return path.replace(os.sep, "/")
-    base = root or Path.cwd()
+    relative = _relative(path, root)
+    return relative if relative is not None else path.replace(os.sep, "/")
+
+
+def _relative(path: str, root: Path | None) -> str | None:
+    if path.startswith("<"):
+        return None
     try:
-        return target.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return target.as_posix()
+        return Path(path).resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def is_under_root(path: str, root: Path | None) -> bool:
+    return root is not None and _relative(path, root) is not None
 
 
 def report_root(results: list[FileResult]) -> Path | None:

@@ -30,9 +30,9 @@ def escape(text: str) -> str:
 
 def render(results: list[FileResult]) -> str:
     counts = summary(results)
-    lines = [f"## prose-lint: {_headline(counts)}", ""]
+    lines = [f"## prose-lint: {_headline(counts)}"]
     if counts["diagnostics"]:
-        lines += _category_table(results)
+        lines += ["", *_category_table(results)]
     errors = [r.error for r in results if r.error]
     if errors:
         lines += ["", "**Could not lint:**", ""] + [f"- {escape(message)}" for message in errors]

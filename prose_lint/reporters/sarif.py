@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from prose_lint import __version__
-from prose_lint.baseline import fingerprint
+from prose_lint.baseline import fingerprints
 from prose_lint.checks.base import RuleInfo
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit
 from prose_lint.reporters import ReportOptions
 from prose_lint.reporters.catalog import (
     SARIF_LEVELS,
+    is_under_root,
     message_with_suggestion,
     report_root,
     repository_path,
@@ -55,10 +56,12 @@ def as_sarif(results: list[FileResult]) -> dict[str, Any]:
         },
         "columnKind": "unicodeCodePoints",
         "results": [
-            _result(result, diagnostic, index[diagnostic.rule], root)
+            _result(result, diagnostic, print_, index[diagnostic.rule], root)
             for result in results
             if result.document is not None
-            for diagnostic in result.diagnostics
+            for diagnostic, print_ in zip(
+                result.diagnostics, fingerprints(result.document, result.diagnostics), strict=True
+            )
         ],
         "invocations": [_invocation(results)],
     }
@@ -107,7 +110,9 @@ def _help_markdown(info: RuleInfo) -> str:
     return "\n".join(lines)
 
 
-def _result(result: FileResult, diagnostic: Diagnostic, rule_index: int, root: Path | None) -> dict[str, Any]:
+def _result(
+    result: FileResult, diagnostic: Diagnostic, print_: str, rule_index: int, root: Path | None
+) -> dict[str, Any]:
     uri = _uri(result.path, root)
     region = _region(result, diagnostic.start, diagnostic.end)
     region["snippet"] = {"text": diagnostic.text}
@@ -117,7 +122,7 @@ def _result(result: FileResult, diagnostic: Diagnostic, rule_index: int, root: P
         "level": SARIF_LEVELS.get(diagnostic.severity, "warning"),
         "message": {"text": message_with_suggestion(diagnostic)},
         "locations": [{"physicalLocation": {"artifactLocation": uri, "region": region}}],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(result.document.text, diagnostic)},
+        "partialFingerprints": {FINGERPRINT_KEY: print_},
         "properties": {"category": diagnostic.category},
     }
     fix = diagnostic.fix
@@ -135,7 +140,7 @@ def _result(result: FileResult, diagnostic: Diagnostic, rule_index: int, root: P
 
 def _uri(path: str, root: Path | None) -> dict[str, str]:
     location = {"uri": quote(repository_path(path, root), safe="/")}
-    if root is not None and Path(path).exists():
+    if is_under_root(path, root):
         location["uriBaseId"] = ROOT_ID
     return location
 
