@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from prose_lint import __version__
 from prose_lint.diagnostic import CATEGORIES, Diagnostic, Severity
+from prose_lint.document import Document
 from prose_lint.reporters import ReportOptions, summary
 
 if TYPE_CHECKING:
@@ -269,14 +270,15 @@ def _draft(index: int, result: FileResult, findings: list[Finding]) -> str:
     active: list[tuple[int, int, Finding]] = []
     next_span = 0
     lines = []
-    for number, line_start in enumerate(starts, 1):
+    shown_lines = len(starts) - 1 if len(starts) > 1 and starts[-1] == len(text) else len(starts)
+    for number, line_start in enumerate(starts[:shown_lines], 1):
         line_end = line_start + len(document.line_text(number))
         while next_span < len(spans) and spans[next_span][0] < max(line_end, line_start + 1):
             active.append(spans[next_span])
             next_span += 1
         active = [span for span in active if span[1] > line_start]
         here = [span for span in active if span[0] < line_end]
-        source = _marked_line(text, line_start, line_end, here)
+        source = _marked_line(document, line_start, line_end, here)
         notes = "".join(_note(f) for f in notes_by_line.get(number, ()))
         anchor = f"doc-{index}-L{number}"
         has = " has-visible" if notes else ""
@@ -292,17 +294,37 @@ def _shown_end(diagnostic: Diagnostic, length: int) -> int:
     return max(diagnostic.end, min(diagnostic.start + 1, length))
 
 
-def _marked_line(text: str, start: int, end: int, spans: list[tuple[int, int, Finding]]) -> str:
-    cuts = sorted({start, end, *(max(s, start) for s, _, _ in spans), *(min(e, end) for _, e, _ in spans)})
+def _marked_line(document: Document, start: int, end: int, spans: list[tuple[int, int, Finding]]) -> str:
+    """A line's text, escaped, with findings in ``<mark>`` and markup (not prose, not checked) dimmed."""
+    markup = _markup_runs(document.text, document.prose, start, end)
+    cuts = {start, end, *(max(s, start) for s, _, _ in spans), *(min(e, end) for _, e, _ in spans)}
+    cuts.update(edge for run in markup for edge in run)
     pieces = []
-    for left, right in itertools.pairwise(cuts):
+    for left, right in itertools.pairwise(sorted(cuts)):
+        piece = esc(document.text[left:right])
+        if any(a <= left and right <= b for a, b in markup):
+            piece = f'<span class="markup">{piece}</span>'
         covering = [f for s, e, f in spans if s <= left and e >= right]
-        piece = esc(text[left:right])
-        if covering:
-            pieces.append(_mark(piece, covering))
-        else:
-            pieces.append(piece)
+        pieces.append(_mark(piece, covering) if covering else piece)
     return "".join(pieces)
+
+
+def _markup_runs(text: str, prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of characters the document model masked (markup, code, URLs): where prose differs from text."""
+    if text[start:end] == prose[start:end]:
+        return []
+    runs = []
+    run_start = None
+    for offset in range(start, end):
+        masked = text[offset] != prose[offset]
+        if masked and run_start is None:
+            run_start = offset
+        elif not masked and run_start is not None:
+            runs.append((run_start, offset))
+            run_start = None
+    if run_start is not None:
+        runs.append((run_start, end))
+    return runs
 
 
 def _mark(piece: str, covering: list[Finding]) -> str:
