@@ -114,3 +114,14 @@ def test_missing_or_broken_baseline_is_one_clear_line(tmp_path):
     assert run_cli("check", "--baseline", str(not_json), str(draft)).err.startswith(
         f"prose-lint: {not_json}:1:1: not a prose-lint baseline"
     )
+
+
+def test_fix_with_a_baseline_fixes_only_the_new_findings(tmp_path):
+    folder = old_reports(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    run_cli("baseline", str(baseline), str(folder))
+    report = folder / "2024-q3.md"
+    report.write_text(OLD + "\nThe ministry can not confirm the figure.\n", encoding="utf-8")
+    run = run_cli("check", RULES, "--fix", "--baseline", str(baseline), str(report))
+    assert report.read_text(encoding="utf-8") == OLD + "\nThe ministry cannot confirm the figure.\n"
+    assert run.status == 0

@@ -13,7 +13,7 @@ from conftest import EXAMPLES, run_cli
 from prose_lint.api import lint_source
 from prose_lint.config import load_config
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
-from prose_lint.fix import FixError, fixed_bytes, plan_fixes, write_fixed
+from prose_lint.fix import FixError, apply_edits, fixed_bytes, plan_fixes, write_fixed
 from prose_lint.source import read_source
 
 SAFE_RULES = "--select=grammar/repeated-word,style/currency-space,style/nonstandard-form"
@@ -188,3 +188,9 @@ def test_fix_on_standard_input_with_nothing_to_fix_echoes_the_draft():
     run = run_cli("check", "--fix", SAFE_RULES, "-", "--stdin-filename", "brief.md", stdin=b"A clean line.\n")
     assert run.out == "A clean line.\n"
     assert run.status == 0
+
+
+def test_a_line_break_in_a_replacement_takes_the_files_own():
+    edits = [Edit(3, 4, "\n"), Edit(7, 7, "!")]
+    assert apply_edits("one two three", edits, "\r\n") == "one\r\ntwo! three"
+    assert apply_edits("one two three", edits) == "one\ntwo! three"
