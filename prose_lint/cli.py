@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -184,17 +184,10 @@ def run_check(args: argparse.Namespace) -> int:
     except BaselineError as err:
         print(f"prose-lint: {err}", file=sys.stderr)
         return EXIT_ERROR
-    results = []
-    errors = False
-    printed: set[str] = set()
     paths = args.paths or ["."]
     try:
         linted = lint_paths(paths, args.config, selection, args.stdin_filename)
-        for result in with_progress(linted, paths, args.config, sys.stderr):
-            for line in ([result.error] if result.error else []) + result.warnings:
-                _print_once(line, printed, sys.stderr)
-            errors = errors or result.error is not None
-            results.append(result)
+        results, errors = _collect(with_progress(linted, paths, args.config, sys.stderr))
     except SelectionError as err:
         print(f"prose-lint: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -220,6 +213,19 @@ def run_check(args: argparse.Namespace) -> int:
     threshold = Severity.parse(args.fail_on)
     failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _collect(linted: Iterable[FileResult]) -> tuple[list[FileResult], bool]:
+    """Every result, each error and warning printed once on stderr; and whether a file could not be read."""
+    results = []
+    errors = False
+    printed: set[str] = set()
+    for result in linted:
+        for line in ([result.error] if result.error else []) + result.warnings:
+            _print_once(line, printed, sys.stderr)
+        errors = errors or result.error is not None
+        results.append(result)
+    return results, errors
 
 
 def _filter_baseline(baseline: Baseline, results: list[FileResult], path: Path) -> None:
@@ -285,14 +291,7 @@ def run_baseline(args: argparse.Namespace) -> int:
     from prose_lint.api import lint_paths
     from prose_lint.baseline import Baseline
 
-    results = []
-    errors = False
-    printed: set[str] = set()
-    for result in lint_paths(args.paths or ["."], args.config):
-        for line in ([result.error] if result.error else []) + result.warnings:
-            _print_once(line, printed, sys.stderr)
-        errors = errors or result.error is not None
-        results.append(result)
+    results, errors = _collect(lint_paths(args.paths or ["."], args.config))
     baseline = Baseline.from_results(results, args.file.parent)
     try:
         baseline.write(args.file)
