@@ -272,6 +272,12 @@ def test_tables_of_uncited_figures_and_name_clusters(browser, tmp_path):
         "return Array.from(document.querySelectorAll('mark.cat-style.cat-citations')).map(m => m.textContent);"
     )
     assert both == ["$ 75"]
+    page.find_element("css selector", "#filters input[value='style']").click()
+    colours = page.execute_script(
+        "const bg = s => getComputedStyle(document.querySelector(s)).backgroundColor;"
+        "return [bg('mark.cat-style.cat-citations'), bg('mark.cat-citations:not(.cat-style)')];"
+    )
+    assert colours[0] == colours[1], "with style hidden, the shared passage shows the citations colour"
 
 
 def test_tables_say_none_found_when_the_rules_found_nothing(browser, tmp_path):

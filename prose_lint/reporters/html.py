@@ -333,7 +333,8 @@ def _mark(piece: str, covering: list[Finding]) -> str:
     classes = " ".join(["finding", f"sev-{worst.label}", *(f"cat-{c}" for c in categories)])
     ids = " ".join(f.id for f in covering)
     tip = "\n".join(_tip(f.diagnostic) for f in covering)
-    return f'<mark class="{esc(classes)}" data-ids="{ids}" data-tip="{esc(tip)}">{piece}</mark>'
+    colour = esc(covering[0].diagnostic.category)
+    return f'<mark class="{esc(classes)}" data-ids="{ids}" data-colour="{colour}" data-tip="{esc(tip)}">{piece}</mark>'
 
 
 def _tip(diagnostic: Diagnostic) -> str:

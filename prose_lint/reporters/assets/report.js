@@ -20,8 +20,10 @@
       if (on) visible.add(note.id);
     }
     for (const mark of marks) {
-      const on = mark.dataset.ids.split(" ").some((id) => visible.has(id));
-      mark.classList.toggle("off", !on);
+      const shown = mark.dataset.ids.split(" ").filter((id) => visible.has(id));
+      mark.classList.toggle("off", shown.length === 0);
+      // A passage flagged by two categories takes the colour of one still shown.
+      if (shown.length) mark.dataset.colour = document.getElementById(shown[0]).dataset.category;
     }
     for (const line of document.querySelectorAll(".line")) {
       line.classList.toggle("has-visible", line.querySelector(".note:not([hidden])") !== null);
