@@ -104,10 +104,7 @@ class Baseline:
         for result in results:
             if result.document is None:
                 continue
-            path = baseline_path_key(result.path, folder)
-            prints = fingerprints(result.document, result.diagnostics)
-            for diagnostic, print_ in zip(result.diagnostics, prints, strict=True):
-                key = (path, diagnostic.rule, print_)
+            for diagnostic, key in zip(result.diagnostics, _keys(result, folder), strict=True):
                 baseline.counts[key] += 1
                 baseline.texts.setdefault(key, diagnostic.text)
         return baseline
@@ -136,11 +133,8 @@ class Baseline:
         for result in results:
             if result.document is None:
                 continue
-            path = baseline_path_key(result.path, self.folder)
             kept = []
-            prints = fingerprints(result.document, result.diagnostics)
-            for diagnostic, print_ in zip(result.diagnostics, prints, strict=True):
-                key = (path, diagnostic.rule, print_)
+            for diagnostic, key in zip(result.diagnostics, _keys(result, self.folder), strict=True):
                 if left[key] > 0:
                     left[key] -= 1
                 else:
@@ -148,6 +142,13 @@ class Baseline:
             result.diagnostics = kept
         linted = {baseline_path_key(r.path, self.folder) for r in results if r.document is not None}
         return sum(count for (path, _, _), count in left.items() if path in linted)
+
+
+def _keys(result: FileResult, folder: Path) -> list[tuple[str, str, str]]:
+    """(path, rule, fingerprint) of each of a draft's findings, in order."""
+    path = baseline_path_key(result.path, folder)
+    prints = fingerprints(result.document, result.diagnostics)
+    return [(path, d.rule, print_) for d, print_ in zip(result.diagnostics, prints, strict=True)]
 
 
 def load_baseline(path: Path) -> Baseline:

@@ -82,6 +82,15 @@ def cli_report(tmp_path: Path, *paths: Path) -> Path:
     return target
 
 
+def table_cells(page, table: str) -> list[list[str]]:
+    """The text of each cell (header cells included) of each body row of a table."""
+    return page.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0] + ' tbody tr'))"
+        ".map(r => Array.from(r.children).map(c => c.textContent));",
+        table,
+    )
+
+
 def planted_result() -> FileResult:
     """The brief linted, plus citation and names findings as the rules of other branches report them."""
     result = lint_source(read_source(BRIEF), load_config(None))
@@ -131,11 +140,7 @@ def test_unwritable_output_is_one_line_and_exit_2(tmp_path):
 def test_summary_counts_in_the_browser(browser, tmp_path):
     page = open_report(browser, cli_report(tmp_path, BRIEF, WATER))
     assert page.title == "prose-lint report: 5 problems in 2 documents"
-    rows = page.execute_script(
-        "return Array.from(document.querySelectorAll('#by-category tbody tr'))"
-        ".map(r => Array.from(r.children).map(c => c.textContent));"
-    )
-    assert rows == [
+    assert table_cells(page, "#by-category") == [
         ["spelling", "0", "0", "0", "0"],
         ["grammar", "0", "2", "0", "2"],
         ["citations", "0", "0", "0", "0"],
@@ -250,19 +255,11 @@ def test_tables_of_uncited_figures_and_name_clusters(browser, tmp_path):
     target = tmp_path / "planted.html"
     target.write_text(html_report.render([planted_result()]), encoding="utf-8")
     page = open_report(browser, target)
-    uncited = page.execute_script(
-        "return Array.from(document.querySelectorAll('#doc-1 table.uncited tbody tr'))"
-        ".map(r => Array.from(r.cells).map(c => c.textContent));"
-    )
-    assert uncited == [
+    assert table_cells(page, "#doc-1 table.uncited") == [
         ["23", "312 families", "A figure without a source", "citations/uncited-figure"],
         ["57", "$ 75 million", "A figure without a source", "citations/uncited-figure"],
     ]
-    names = page.execute_script(
-        "return Array.from(document.querySelectorAll('#doc-1 table.names tbody tr'))"
-        ".map(r => Array.from(r.cells).map(c => c.textContent));"
-    )
-    assert names == [
+    assert table_cells(page, "#doc-1 table.names") == [
         ["Qayyarah", "Qayara (line 30)", 'Spelled "Qayyarah" elsewhere', "names/inconsistent"],
         ["al-Jubouri", "Al Jubouri (line 33)", 'Spelled "al-Jubouri" elsewhere', "names/inconsistent"],
         ["—", "ISF (line 48)", '"ISF" is not defined', "names/acronym-undefined"],

@@ -76,7 +76,7 @@ def _rule(info: RuleInfo) -> dict[str, Any]:
         "shortDescription": {"text": info.description},
         "fullDescription": {"text": info.explanation.strip() or info.description},
         "defaultConfiguration": {"level": SARIF_LEVELS.get(info.severity, "warning")},
-        "help": {"text": _help_text(info), "markdown": _help_markdown(info)},
+        "help": {"text": _help(info, markdown=False), "markdown": _help(info, markdown=True)},
         "properties": {"tags": [info.category], "kind": info.kind},
     }
 
@@ -86,21 +86,17 @@ def _pascal_case(rule_id: str) -> str:
     return "".join(part.capitalize() for part in rule_id.replace("/", "-").split("-"))
 
 
-def _help_text(info: RuleInfo) -> str:
+def _help(info: RuleInfo, markdown: bool) -> str:
+    """The rule's description, explanation and examples, as plain text or as Markdown."""
     lines = [info.description]
     if info.explanation.strip():
         lines += ["", " ".join(info.explanation.split())]
     for example in info.examples:
-        lines += ["", f"Instead of: {example.get('bad', '')}", f"Write:      {example.get('good', '')}"]
-    return "\n".join(lines)
-
-
-def _help_markdown(info: RuleInfo) -> str:
-    lines = [info.description]
-    if info.explanation.strip():
-        lines += ["", " ".join(info.explanation.split())]
-    for example in info.examples:
-        lines += ["", f"- Instead of: *{example.get('bad', '')}*", f"- Write: *{example.get('good', '')}*"]
+        bad, good = example.get("bad", ""), example.get("good", "")
+        if markdown:
+            lines += ["", f"- Instead of: *{bad}*", f"- Write: *{good}*"]
+        else:
+            lines += ["", f"Instead of: {bad}", f"Write:      {good}"]
     return "\n".join(lines)
 
 
