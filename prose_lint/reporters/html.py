@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -102,7 +103,7 @@ def _documents(number: int) -> str:
     return f"{number} {'document' if number == 1 else 'documents'}"
 
 
-def _ordered_categories(found: Counter[str]) -> list[str]:
+def _ordered_categories(found: Iterable[str]) -> list[str]:
     """The five categories always, in their usual order, then any other category a finding names."""
     return list(CATEGORIES) + sorted(c for c in found if c not in CATEGORIES)
 
@@ -137,7 +138,7 @@ def _summary_section(results: list[FileResult], linted: list[FileResult]) -> str
             table[diagnostic.category][diagnostic.severity] += 1
     head = "".join(f'<th class="num">{s.label}</th>' for s in SEVERITIES)
     rows = []
-    for category in _ordered_categories(Counter(table)):
+    for category in _ordered_categories(table):
         row = table.get(category, Counter())
         cells = "".join(f'<td class="num">{row[s]}</td>' for s in SEVERITIES)
         rows.append(
