@@ -73,6 +73,8 @@ class FileResult:
     source: Source | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The config that linted the draft: reporters read rule metadata from its registry.
+    config: Config | None = None
 
 
 def lint_document(
@@ -143,7 +145,9 @@ def lint_text(
 def lint_source(source: Source, config: Config, selection: Selection = ALL) -> FileResult:
     document = build_document(source)
     diagnostics, warnings = lint_document(document, config, selection)
-    return FileResult(source.path, diagnostics, document, source, warnings=[*document.notes, *warnings])
+    return FileResult(
+        source.path, diagnostics, document, source, warnings=[*document.notes, *warnings], config=config
+    )
 
 
 def lint_file(

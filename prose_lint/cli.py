@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from prose_lint import __version__
 from prose_lint.diagnostic import CATEGORIES, Severity
+
+if TYPE_CHECKING:
+    from prose_lint.api import FileResult, Selection
+    from prose_lint.baseline import Baseline
+    from prose_lint.fix import FixRun
+    from prose_lint.reporters import ReportOptions
+    from prose_lint.source import Source
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -77,7 +84,48 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="the name to report (and choose the format by) for -",
     )
+    check.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the --format report to FILE; the terminal still gets the text report",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply the safe fixes in place (for -: print the fixed text); report what is left",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the changes --fix would make as a unified diff; exit 1 if there are any",
+    )
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes that need a human's look (e.g. wordy phrases)",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report only findings not recorded in FILE (see `prose-lint baseline`)",
+    )
     check.set_defaults(handler=run_check)
+
+    baseline = commands.add_parser(
+        "baseline", help="record the current findings so that `check --baseline` reports only new ones"
+    )
+    baseline.add_argument("file", type=Path, metavar="FILE", help="the baseline to write (JSON)")
+    baseline.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    baseline.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this config instead of the nearest .prose-lint.yaml",
+    )
+    baseline.set_defaults(handler=run_baseline)
 
     rules = commands.add_parser("rules", help="list every rule: id, category, default severity, description")
     rules.add_argument(
@@ -128,20 +176,38 @@ def run_check(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         print(f"prose-lint: {args.config}: config file not found", file=sys.stderr)
         return EXIT_ERROR
-    results = []
-    errors = False
-    printed: set[str] = set()
+    from prose_lint.baseline import BaselineError, load_baseline
+    from prose_lint.progress import with_progress
+
     try:
-        for result in lint_paths(args.paths or ["."], args.config, selection, args.stdin_filename):
-            for line in ([result.error] if result.error else []) + result.warnings:
-                _print_once(line, printed, sys.stderr)
-            errors = errors or result.error is not None
-            results.append(result)
+        baseline = load_baseline(args.baseline) if args.baseline is not None else None
+    except BaselineError as err:
+        print(f"prose-lint: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    paths = args.paths or ["."]
+    try:
+        linted = lint_paths(paths, args.config, selection, args.stdin_filename)
+        results, errors = _collect(with_progress(linted, paths, args.config, sys.stderr))
     except SelectionError as err:
         print(f"prose-lint: {err}", file=sys.stderr)
         return EXIT_ERROR
+    if baseline is not None:
+        _filter_baseline(baseline, results, args.baseline)
+    report_out = sys.stdout
+    if args.fix or args.diff:
+        run = _run_fixes(args, results, selection, baseline)
+        errors = errors or run.failed
+        if args.diff:
+            return EXIT_ERROR if errors else (EXIT_FINDINGS if run.fixed else EXIT_CLEAN)
+        if "-" in paths:
+            report_out = sys.stderr  # standard output carries the fixed draft
     options = ReportOptions(color=False if args.no_color else None, quiet=args.quiet)
-    write_report(args.format, results, sys.stdout, options)
+    if args.output is not None:
+        if not _write_output(args.format, results, args.output, options):
+            return EXIT_ERROR
+        write_report("text", results, report_out, options)
+    else:
+        write_report(args.format, results, report_out, options)
     if errors:
         return EXIT_ERROR
     threshold = Severity.parse(args.fail_on)
@@ -149,10 +215,96 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
+def _collect(linted: Iterable[FileResult]) -> tuple[list[FileResult], bool]:
+    """Every result, each error and warning printed once on stderr; and whether a file could not be read."""
+    results = []
+    errors = False
+    printed: set[str] = set()
+    for result in linted:
+        for line in ([result.error] if result.error else []) + result.warnings:
+            _print_once(line, printed, sys.stderr)
+        errors = errors or result.error is not None
+        results.append(result)
+    return results, errors
+
+
+def _filter_baseline(baseline: Baseline, results: list[FileResult], path: Path) -> None:
+    gone = baseline.filter(results)
+    if gone:
+        noun = "finding" if gone == 1 else "findings"
+        print(
+            f"prose-lint: {gone} {noun} recorded in {path} no longer occur "
+            f"(run `prose-lint baseline {path}` to forget them)",
+            file=sys.stderr,
+        )
+
+
+def _run_fixes(
+    args: argparse.Namespace, results: list[FileResult], selection: Selection, baseline: Baseline | None
+) -> FixRun:
+    from prose_lint.api import lint_source
+    from prose_lint.fix import fix_results, fix_summary
+
+    stdin_name = args.stdin_filename or "<stdin>"
+    reads_stdin = "-" in (args.paths or [])
+
+    def relint(result: FileResult, source: Source) -> FileResult:
+        fresh = lint_source(source, result.config, selection)
+        if baseline is not None:
+            baseline.filter([fresh])
+        return fresh
+
+    run = fix_results(
+        results,
+        unsafe=args.unsafe_fixes,
+        diff_only=args.diff,
+        relint=relint,
+        is_stdin=lambda result: reads_stdin and result.path == stdin_name,
+        out=sys.stdout,
+        err=sys.stderr,
+    )
+    print(fix_summary(run, args.diff), file=sys.stderr)
+    return run
+
+
+def _write_output(fmt: str, results: list[FileResult], target: Path, options: ReportOptions) -> bool:
+    from dataclasses import replace
+
+    from prose_lint.reporters import write_report
+
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            write_report(fmt, results, handle, replace(options, color=False))
+    except OSError as err:
+        print(f"prose-lint: {target}: cannot write the report: {err.strerror or err}", file=sys.stderr)
+        return False
+    return True
+
+
 def _print_once(line: str, printed: set[str], stream: TextIO) -> None:
     if line not in printed:
         printed.add(line)
         print(line, file=stream)
+
+
+def run_baseline(args: argparse.Namespace) -> int:
+    from prose_lint.api import lint_paths
+    from prose_lint.baseline import Baseline
+
+    results, errors = _collect(lint_paths(args.paths or ["."], args.config))
+    baseline = Baseline.from_results(results, args.file.parent)
+    try:
+        baseline.write(args.file)
+    except OSError as err:
+        print(f"prose-lint: {args.file}: cannot write the baseline: {err.strerror or err}", file=sys.stderr)
+        return EXIT_ERROR
+    findings = sum(baseline.counts.values())
+    files = sum(1 for r in results if r.document is not None)
+    print(
+        f"Wrote {args.file}: {findings} {'finding' if findings == 1 else 'findings'} "
+        f"in {files} {'file' if files == 1 else 'files'}"
+    )
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def run_rules(args: argparse.Namespace) -> int:

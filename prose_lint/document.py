@@ -108,7 +108,7 @@ def document_from_text(text: str, path: str = "<text>", fmt: str = "markdown") -
 
 # --- Plain text -------------------------------------------------------------
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*")
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)\s*")  # a CRLF is one line end
 _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+")
 URL = re.compile(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\"']+[^\s<>()\[\]{}\"'.,;:!?]"

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "text",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "markdown": "markdown_format",
+    "html": "html",
 }
 
 
