@@ -15,175 +15,38 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from prose_lint.analysis import Analysis
-from prose_lint.checks.base import Field, Rule, format_message
-from prose_lint.checks.figures import Figure, FigureFinder, alternation
+from prose_lint.checks.base import Field, Rule
+from prose_lint.checks.figures import Figure, FigureFinder
+from prose_lint.checks.passages import Passage
+from prose_lint.checks.sources import Attribution, additions_problem, merged_data
 from prose_lint.diagnostic import Diagnostic
-from prose_lint.document import Block
-from prose_lint.resources import builtin_rules_dir, cached_yaml_data
-from prose_lint.yamlio import Located, YamlError, load_yaml, plain
+from prose_lint.document import Block, Inline
+from prose_lint.yamlio import Located, YamlError
 
-DATA_FILES = {"figures": "figures.yaml", "sources": "sources.yaml"}
-# Lists of regular expressions (every other list holds words or phrases).
-REGEX_LISTS = frozenset({"phrases", "markers", "source_lines", "captions"})
 SOURCE_INLINES = frozenset({"link", "footnote_ref", "url"})
 # Blocks whose figures are never reported: a footnote is a source itself.
 SKIPPED_BLOCKS = frozenset({"footnote"})
 
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)(\s+)$")
-_ADVERB = re.compile(r"[^\W\d_]+ly")
-_BY_AGENT = re.compile(r"\s+by\s+(?![\d$€£])\S")
-_INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
-_QUOTES_OPEN = "“"
-_QUOTES_CLOSE = "”"
+_MAX_CONTINUATIONS = 3
+_QUOTATION_REACH = 1500
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
-# --- data ---------------------------------------------------------------------
+class _Placeholders(dict):
+    """Leaves a placeholder the message does not know visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
-def _validate_data_file(path: Any) -> dict[str, list[str]]:
-    """A data file is a mapping of list names to lists of strings; regex lists must compile."""
-    node = load_yaml(path)
-    located = Located(path, node, "")
-    located.require_mapping()
-    data: dict[str, list[str]] = {}
-    for key, value in node.items():
-        problem = _list_problem(str(key), value)
-        if problem:
-            raise located.error_at_value(key, problem)
-        data[str(key)] = [str(item) for item in plain(value)]
-    return data
-
-
-def _list_problem(key: str, value: Any) -> str:
-    """What is wrong with one list of data (empty when it is fine)."""
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        return f"{key!r} must be a list of strings"
-    if key in REGEX_LISTS:
-        for item in value:
-            try:
-                re.compile(item)
-            except re.error as err:
-                return f"{key!r}: invalid regular expression {item!r}: {err}"
-    return ""
-
-
-def builtin_data(name: str) -> dict[str, list[str]]:
-    """``rules/citations/<name>.yaml`` as plain lists (parsed once, cached on disk)."""
-    return cached_yaml_data(builtin_rules_dir() / "citations" / DATA_FILES[name], _validate_data_file)
-
-
-def additions_problem(spec: dict[str, Any]) -> tuple[str, str]:
-    """(key, problem) for the first bad entry of a rule's ``figures``/``sources`` additions."""
-    for name in DATA_FILES:
-        additions = spec.get(name) or {}
-        if not isinstance(additions, dict):
-            return name, f"{name!r} must be a mapping of list names to lists"
-        known = builtin_data(name)
-        for key, value in additions.items():
-            if key not in known:
-                return name, f"{name}: unknown list {key!r} (expected one of: {', '.join(sorted(known))})"
-            problem = _list_problem(key, value)
-            if problem:
-                return name, f"{name}: {problem}"
-    return "", ""
-
-
-def merged_data(name: str, additions: dict[str, list[str]] | None) -> dict[str, list[str]]:
-    """The built-in lists with a house's additions appended (never replaced)."""
-    data = builtin_data(name)
-    if not additions:
-        return data
-    return {key: [*values, *additions.get(key, [])] for key, values in data.items()}
-
-
-# --- attribution ---------------------------------------------------------------
-
-
-class Attribution:
-    """Recognises a source in a span of prose, from the lists of ``sources.yaml``."""
-
-    def __init__(self, data: dict[str, list[str]]) -> None:
-        self.verbs = re.compile(rf"(?<![\w'’-])(?:{alternation(data['verbs'])})(?![\w'’-])", re.I)
-        self.not_subjects = frozenset(word.lower() for word in data["not_subjects"])
-        possessive = rf"[\w.-]+['’]s(?:\s+[\w-]+){{0,2}}?\s+(?:{alternation(data['nouns'])})(?![\w])"
-        named = [*data["phrases"], *data["markers"], possessive]
-        self.named = re.compile("|".join(f"(?:{entry})" for entry in named), re.I)
-        self.vague = re.compile(
-            rf"(?<![\w'’-])(?:(?:{alternation(data['vague_subjects'])})\s+(?:{alternation(data['vague_verbs'])})"
-            rf"|{alternation(data['vague_phrases'])})(?![\w'’-])(?!\s+(?:by|from|of)\s)",
-            re.I,
-        )
-        self.vague_anchors = _anchors([*data["vague_subjects"], *data["vague_phrases"]])
-        self.continuation = re.compile(rf"(?:{alternation(data['continuations'])})(?![\w])", re.I)
-        self.source_line = re.compile("|".join(f"(?:{entry})" for entry in data["source_lines"]), re.I)
-        self.caption = re.compile("|".join(f"(?:{entry})" for entry in data["captions"]), re.I)
-
-    def names_source(self, prose: str, start: int, end: int) -> bool:
-        """Whether ``prose[start:end]`` names a source (a vague one counts: it is flagged apart)."""
-        if self.named.search(prose, start, end) or self.vague.search(prose, start, end):
-            return True
-        return any(self._has_subject(prose, verb, start, end) for verb in self.verbs.finditer(prose, start, end))
-
-    def _has_subject(self, prose: str, verb: re.Match, start: int, end: int) -> bool:
-        """ "officials said", "we counted": a verb with a subject, not "an estimated" or "were recorded"."""
-        if _BY_AGENT.match(prose, verb.end(), end):
-            return True  # a passive with its agent: "recorded by the UN mission"
-        position = verb.start()
-        for _ in range(3):
-            previous = _WORD_BEFORE.search(prose, max(start, position - 40), position)
-            if previous is None:
-                # after punctuation or at the start: "...," said the mayor
-                return bool(_INVERTED_SUBJECT.match(prose, verb.end(), end))
-            word = previous.group(1).lower().strip(".")
-            if not _ADVERB.fullmatch(word):
-                return word not in self.not_subjects and not word[:1].isdigit()
-            position = previous.start()  # "was widely reported": look past the adverb
-        return False
-
-    def vague_sources(self, prose: str, start: int, end: int) -> Iterator[re.Match]:
-        """Vague sources in ``prose[start:end]``, found from their anchor words (fast on long texts)."""
-        windows = sorted({_window(position, start, end) for position in self._anchor_hits(prose, start, end)})
-        last = -1
-        for low, high in windows:
-            for match in self.vague.finditer(prose, max(low, last), high):
-                if match.start() >= last and not _named_before(prose, match.start(), start):
-                    last = match.end()
-                    yield match
-
-    def _anchor_hits(self, prose: str, start: int, end: int) -> Iterator[int]:
-        for anchor in self.vague_anchors:
-            position = prose.find(anchor, start, end)
-            while position >= 0:
-                yield position
-                position = prose.find(anchor, position + 1, end)
-
-
-def _anchors(entries: list[str]) -> frozenset[str]:
-    """The last word of each vague entry, without its first letter (which may be a capital)."""
-    return frozenset(entry.split()[-1][1:].lower() for entry in entries if entry.split())
-
-
-def _window(position: int, start: int, end: int) -> tuple[int, int]:
-    return max(start, position - 60), min(end, position + 60)
-
-
-def _named_before(prose: str, position: int, start: int) -> bool:
-    """ "UN reports say", "the ministry's sources": a name before the vague words makes them specific."""
-    previous = _WORD_BEFORE.search(prose, max(start, position - 40), position)
-    if previous is None:
-        return False
-    word = previous.group(1)
-    if word.endswith(("'s", "’s")):
-        return True
-    head = prose[start : previous.start()].rstrip(" \t\r\n\"'“‘(")
-    return word[:1].isupper() and bool(head) and head[-1] not in ".!?:"
+def fill(template: str, **values: Any) -> str:
+    return template.format_map(_Placeholders(values))
 
 
 # --- the compiled data, shared by every rule with the same options ------------------
@@ -300,13 +163,13 @@ class UncitedFigure(_DataRule):
 
     def _figure_diagnostic(self, analysis: Analysis, figure: Figure) -> Diagnostic:
         text = " ".join(analysis.text[figure.start : figure.end].split())
-        return self.diagnostic(figure.start, figure.end, format_message(self.message, figure=text))
+        return self.diagnostic(figure.start, figure.end, fill(self.message, figure=text))
 
     def _table_diagnostic(self, analysis: Analysis, figures: list[Figure]) -> Diagnostic:
         first = figures[0]
         text = " ".join(analysis.text[first.start : first.end].split())
         template = self.spec["table_message"] or self.default_table_message
-        return self.diagnostic(first.start, first.end, format_message(template, figure=text, count=len(figures)))
+        return self.diagnostic(first.start, first.end, fill(template, figure=text, count=len(figures)))
 
 
 class _Context:
@@ -318,12 +181,22 @@ class _Context:
         self.blocks: list[Block] = analysis.blocks
         self.attribution = attribution
         self.markers = sorted(
-            (inline.start, inline.end) for inline in analysis.document.inlines if _is_source_inline(analysis, inline)
+            (inline.start, inline.end)
+            for inline in analysis.document.inlines
+            if _is_source_inline(analysis.text, inline)
         )
         self.marker_starts = [start for start, _ in self.markers]
-        self._sentences: dict[int, bool] = {}
+        self._passages: dict[int, Passage] = {}
+        self._sentences: dict[int, bool] = {}  # by sentence start
         self._blocks: dict[int, bool] = {}
         self._groups: dict[int, bool] = {}
+
+    def passage(self, index: int) -> Passage:
+        passage = self._passages.get(index)
+        if passage is None:
+            block = self.blocks[index]
+            passage = self._passages[index] = Passage(self.prose, block.start, block.end)
+        return passage
 
     def has_marker(self, start: int, end: int) -> bool:
         """A link, footnote reference, URL or <sup> between ``start`` and ``end``."""
@@ -336,32 +209,36 @@ class _Context:
     # --- figures in running prose
 
     def attributed(self, index: int, figure: Figure) -> bool:
-        sentences = self.analysis.block_sentences(index)
-        position = _sentence_index(sentences, figure.start)
-        if position is None:
-            return self.block_sourced(index)
-        if self.sentence_sourced(index, position):
+        passage = self.passage(index)
+        if self.sentence_sourced(passage, passage.sentence(figure.start)):
             return True
-        block = self.blocks[index]
-        if _inside_quotation(self.prose, block.start, figure.start) and self.block_sourced(index):
-            return True  # a quotation whose speaker the paragraph names
-        return block.quoted and self.quote_sourced(index)
+        if self.quotation_sourced(passage, figure.start):
+            return True
+        return self.blocks[index].quoted and self.quote_sourced(index)
 
-    def sentence_sourced(self, index: int, position: int) -> bool:
-        sentences = self.analysis.block_sentences(index)
-        sentence = sentences[position]
-        cached = self._sentences.get(sentence.start)
-        if cached is not None:
-            return cached
-        # A marker after the full stop still belongs to the sentence: "...schools.[^1]"
-        end = sentences[position + 1].start if position + 1 < len(sentences) else self.blocks[index].end
-        sourced = self.names_source(sentence.start, end) or (
-            position > 0
-            and bool(self.attribution.continuation.match(self.prose, sentence.start, sentence.end))
-            and self.sentence_sourced(index, position - 1)
-        )
-        self._sentences[sentence.start] = sourced
-        return sourced
+    def sentence_sourced(self, passage: Passage, sentence: tuple[int, int], depth: int = 0) -> bool:
+        """A source in the sentence, or in the one before when this one continues it ("It added ...")."""
+        start, end = sentence
+        cached = self._sentences.get(start)
+        if cached is None:
+            cached = self.names_source(start, end) or (
+                depth < _MAX_CONTINUATIONS
+                and start > passage.start
+                and bool(self.attribution.continuation.match(self.prose, start, end))
+                and self.sentence_sourced(passage, passage.sentence(start - 1), depth + 1)
+            )
+            self._sentences[start] = cached
+        return cached
+
+    def quotation_sourced(self, passage: Passage, offset: int) -> bool:
+        """A figure inside a quotation whose speaker its sentences name ('"...," the mayor said')."""
+        quotation = passage.quotation(offset)
+        if quotation is None:
+            return False
+        start = passage.sentence(quotation.start)[0]
+        end = passage.sentence(max(quotation.start, quotation.end - 1))[1]
+        start = max(start, offset - _QUOTATION_REACH)
+        return self.names_source(start, min(end, offset + _QUOTATION_REACH))
 
     def block_sourced(self, index: int) -> bool:
         if index not in self._blocks:
@@ -370,12 +247,13 @@ class _Context:
         return self._blocks[index]
 
     def quote_sourced(self, index: int) -> bool:
-        """A block quote is attributed by a citation line or a source anywhere in it."""
+        """A block quote is attributed by a citation line ("— UN mission") or a source anywhere in it."""
         first, last = self._run(index, lambda block: block.quoted)
         if first not in self._groups:
-            self._groups[first] = any(
-                self.block_sourced(i) or self.is_source_line(i) for i in range(first, last + 1)
-            ) or (last + 1 < len(self.blocks) and self.is_source_line(last + 1))
+            inside = range(first, last + 1)
+            self._groups[first] = any(self.block_sourced(i) or self.is_source_line(i) for i in inside) or (
+                last + 1 < len(self.blocks) and self.is_source_line(last + 1)
+            )
         return self._groups[first]
 
     # --- tables
@@ -398,48 +276,32 @@ class _Context:
 
     def is_citing_caption(self, index: int) -> bool:
         block = self.blocks[index]
-        return bool(self.attribution.caption.match(self.prose, block.start, block.end)) and self.block_sourced(index)
+        return bool(
+            self.attribution.caption.match(self.prose, block.start, block.end)
+        ) and self.block_sourced(index)
 
-    def _run(self, index: int, belongs) -> tuple[int, int]:
-        """The run of neighbouring blocks around ``index`` that ``belongs`` accepts, unbroken by a blank line."""
+    def _run(self, index: int, belongs: Callable[[Block], bool]) -> tuple[int, int]:
+        """The neighbouring blocks around ``index`` that ``belongs`` accepts, up to a blank line."""
         first = index
-        while first > 0 and belongs(self.blocks[first - 1]) and not self._break_between(first - 1, first):
+        while first > 0 and belongs(self.blocks[first - 1]) and not self._blank_between(first - 1, first):
             first -= 1
         last = index
         while (
             last + 1 < len(self.blocks)
             and belongs(self.blocks[last + 1])
-            and not self._break_between(last, last + 1)
+            and not self._blank_between(last, last + 1)
         ):
             last += 1
         return first, last
 
-    def _break_between(self, before: int, after: int) -> bool:
-        gap = self.analysis.text[self.blocks[before].end : self.blocks[after].start]
-        return bool(_BLANK_LINE.search(gap))
+    def _blank_between(self, before: int, after: int) -> bool:
+        return bool(_BLANK_LINE.search(self.analysis.text, self.blocks[before].end, self.blocks[after].start))
 
 
-def _is_source_inline(analysis: Analysis, inline) -> bool:
+def _is_source_inline(text: str, inline: Inline) -> bool:
     if inline.kind in SOURCE_INLINES:
         return True
-    return inline.kind == "html" and analysis.text[inline.start : inline.start + 4].lower() == "<sup"
-
-
-def _sentence_index(sentences, offset: int) -> int | None:
-    found = None
-    for position, sentence in enumerate(sentences):
-        if sentence.start > offset:
-            break
-        found = position
-    return found
-
-
-def _inside_quotation(prose: str, start: int, offset: int) -> bool:
-    """Whether ``offset`` lies inside a quotation opened earlier in its block."""
-    head = prose[start:offset]
-    if head.rfind(_QUOTES_OPEN) > head.rfind(_QUOTES_CLOSE):
-        return True
-    return head.count('"') % 2 == 1
+    return inline.kind == "html" and text[inline.start : inline.start + 4].lower() == "<sup"
 
 
 # --- citations/vague-source ----------------------------------------------------------
@@ -465,10 +327,11 @@ class VagueSource(_DataRule):
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
         attribution = self._data(analysis).attribution
-        prose = analysis.prose
-        for block in analysis.blocks:
-            if block.kind in SKIPPED_BLOCKS or (block.kind == "heading" and not self.spec["headings"]):
-                continue
-            for match in attribution.vague_sources(prose, block.start, block.end):
-                text = " ".join(match.group().split())
-                yield self.diagnostic(match.start(), match.end(), format_message(self.message, match=text))
+        blocks = [
+            block
+            for block in analysis.blocks
+            if block.kind not in SKIPPED_BLOCKS and (block.kind != "heading" or self.spec["headings"])
+        ]
+        for start, end in attribution.vague_sources(analysis.prose, blocks):
+            text = " ".join(analysis.text[start:end].split())
+            yield self.diagnostic(start, end, fill(self.message, match=text))

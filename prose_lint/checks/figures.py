@@ -220,7 +220,9 @@ class FigureFinder:
         number = match.group("number")
         if _YEAR.fullmatch(number) or match.group("upper"):
             return True  # a year, a year range; a bare range is a score or a page range
-        if self.labels_after.match(prose, end, block_end) or _enclosed(prose, start, end, block_start, block_end):
+        if self.labels_after.match(prose, end, block_end) or _enclosed(
+            prose, start, end, block_start, block_end
+        ):
             return True
         small = len(number) <= 2
         after = _NEXT_WORD.match(prose, end, block_end)
@@ -228,7 +230,9 @@ class FigureFinder:
             return True  # "3 November"
         return self._labelled_by_previous_word(prose, start, end, block_start, small)
 
-    def _labelled_by_previous_word(self, prose: str, start: int, end: int, block_start: int, small: bool) -> bool:
+    def _labelled_by_previous_word(
+        self, prose: str, start: int, end: int, block_start: int, small: bool
+    ) -> bool:
         before = prose[max(block_start, start - _LOOK_BEHIND) : start]
         if not before.strip():
             return bool(_LIST_MARK.match(prose, end))  # "1. Donors should ..."
@@ -244,7 +248,9 @@ class FigureFinder:
         if gap.strip() or not word[0].isupper():
             return False
         # "Resolution 2254", "Windows 10": a capitalised word that does not open the sentence.
-        return not _starts_sentence(before, previous.start()) or (word.isupper() and len(word) > 1 and not dot)
+        return not _starts_sentence(before, previous.start()) or (
+            word.isupper() and len(word) > 1 and not dot
+        )
 
     def _count(self, prose: str, start: int, end: int, block_end: int, scaled: bool) -> Figure | None:
         """A count: the number with the noun it counts ("312 families"), or None for a duration."""
@@ -299,7 +305,9 @@ def _joined_before(character: str) -> bool:
 
 def _in_phone_number(prose: str, position: int, number_end: int, start: int, end: int) -> bool:
     head = prose[max(start, position - 2) : position]
-    if not (head.endswith(("+", "(")) or _PHONE_HEAD.fullmatch(head) or _PHONE_TAIL.match(prose, number_end, end)):
+    if not (
+        head.endswith(("+", "(")) or _PHONE_HEAD.fullmatch(head) or _PHONE_TAIL.match(prose, number_end, end)
+    ):
         return False
     lo = max(start, position - 20)
     return any(m.start() <= position < m.end() for m in _PHONE.finditer(prose, lo, min(end, position + 24)))

@@ -1,0 +1,124 @@
+"""Sentences and quotations of one block, found around a figure without splitting the whole block.
+
+A block of plain text can be a whole speech (one line per paragraph and no
+blank line between), so the citation rule does not ask the shared Analysis
+to tokenise it: one cheap pattern lists the places where a sentence may end
+and the quotation marks; only the few around a figure are examined.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from prose_lint.analysis import abbreviations
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9$€£])")
+_LAST_WORD = re.compile(r"[\w.]+$")
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*(\w+)")
+_QUOTE_MARK = re.compile(r'[“”"]')
+_OPENING = "“"
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation's opening mark and the end of its closing mark (or of the block)."""
+
+    start: int
+    end: int
+
+
+class Passage:
+    """The sentences and quotations of ``prose[start:end]``, examined on demand."""
+
+    def __init__(self, prose: str, start: int, end: int) -> None:
+        self.prose = prose
+        self.start = start
+        self.end = end
+        self._boundaries = [(m.start(), m.end()) for m in _BOUNDARY.finditer(prose, start, end)]
+        self._boundary_starts = [a for a, _ in self._boundaries]
+        self._ends: dict[int, bool] = {}
+        self._marks: list[tuple[int, str]] | None = None
+        self._last_curly: list[tuple[int, str] | None] = []
+        self._last_straight: list[tuple[int, int] | None] = []
+
+    # --- sentences
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence around ``offset``.
+
+        The span runs to the next sentence's start, so a citation marker after
+        the full stop ("...schools.[1]") belongs to the sentence it follows.
+        """
+        k = bisect.bisect_left(self._boundary_starts, offset)
+        start = self.start
+        for j in range(k - 1, -1, -1):
+            if self._ends_sentence(j):
+                start = self._boundaries[j][1]
+                break
+        for j in range(k, len(self._boundaries)):
+            if self._ends_sentence(j):
+                return start, self._boundaries[j][1]
+        return start, self.end
+
+    def _ends_sentence(self, j: int) -> bool:
+        known = self._ends.get(j)
+        if known is None:
+            known = self._ends[j] = _is_sentence_end(self.prose, *self._boundaries[j], self.start)
+        return known
+
+    # --- quotations
+
+    def quotation(self, offset: int) -> Quotation | None:
+        """The quotation ``offset`` lies in (curly or straight marks), or None."""
+        if self._marks is None:
+            self._index_quote_marks()
+        marks = self._marks
+        k = bisect.bisect_left(marks, (offset, ""))
+        curly = self._last_curly[k]
+        if curly is not None and curly[1] == _OPENING:
+            return Quotation(curly[0], self._closing(marks, k, "”"))
+        straight = self._last_straight[k]
+        if straight is not None and straight[1] % 2 == 1:
+            return Quotation(straight[0], self._closing(marks, k, '"'))
+        return None
+
+    def _index_quote_marks(self) -> None:
+        """The marks, and for each count k of marks, the last curly and last straight among them."""
+        self._marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(self.prose, self.start, self.end)]
+        curly: tuple[int, str] | None = None
+        straight: tuple[int, int] | None = None  # (position, how many straight marks so far)
+        self._last_curly = [curly]
+        self._last_straight = [straight]
+        for position, mark in self._marks:
+            if mark == '"':
+                straight = (position, (straight[1] if straight else 0) + 1)
+            else:
+                curly = (position, mark)
+            self._last_curly.append(curly)
+            self._last_straight.append(straight)
+
+    def _closing(self, marks: list[tuple[int, str]], k: int, closing: str) -> int:
+        for position, mark in marks[k:]:
+            if mark == closing:
+                return position + 1
+        return self.end
+
+
+def _is_sentence_end(prose: str, start: int, end: int, block_start: int) -> bool:
+    """A full stop after "Mr" or "U.N" before a lower-case word does not end a sentence."""
+    if prose[start] != ".":
+        return True
+    word = _LAST_WORD.search(prose, max(block_start, start - 20), start)
+    if word is None:
+        return True
+    text = word.group()
+    lower = text.lower().replace(".", "")
+    lexicon = abbreviations()
+    if lower in lexicon.titles:
+        return False
+    if lower in lexicon.others or (len(text) == 1 and text.isupper()) or "." in text:
+        following = _FIRST_WORD.match(prose, end)
+        return bool(following) and following.group(1).lower() in lexicon.starters
+    return True
