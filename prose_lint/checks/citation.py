@@ -63,7 +63,9 @@ def _compiled(key: str) -> CitationData:
     options = json.loads(key)
     figures = merged_data("figures", options["figures"])
     sources = merged_data("sources", options["sources"])
-    finder = FigureFinder(figures, options["spelled_numbers"], options["fractions"])
+    finder = FigureFinder(
+        figures, options["spelled_numbers"], options["fractions"], options["bare_number_minimum"]
+    )
     return CitationData(finder, Attribution(sources))
 
 
@@ -74,6 +76,7 @@ def citation_data(spec: dict[str, Any]) -> CitationData:
         "sources": spec.get("sources") or {},
         "spelled_numbers": bool(spec.get("spelled_numbers")),
         "fractions": bool(spec.get("fractions")),
+        "bare_number_minimum": spec.get("bare_number_minimum", 10),
     }
     return _compiled(json.dumps(key, sort_keys=True))
 
@@ -125,11 +128,18 @@ class UncitedFigure(_DataRule):
         "tables": Field((bool,), default=True, help="check tables (one finding per table)"),
         "spelled_numbers": Field((bool,), default=False, help='also count "eleven soldiers"'),
         "fractions": Field((bool,), default=False, help='also count "a third of the clinics"'),
+        "bare_number_minimum": Field(
+            (int,),
+            default=10,
+            help='a number with no unit or noun ("only 19 were working") counts from this value',
+        ),
         "figures": Field((dict,), default={}, help="entries added to rules/citations/figures.yaml"),
         "sources": Field((dict,), default={}, help="entries added to rules/citations/sources.yaml"),
         "table_message": Field((str,), default="", help="the message for a table without a source"),
     }
-    options = frozenset({"headings", "tables", "spelled_numbers", "fractions", "figures", "sources"})
+    options = frozenset(
+        {"headings", "tables", "spelled_numbers", "fractions", "bare_number_minimum", "figures", "sources"}
+    )
     default_message = (
         'Figure "{figure}" has no source in its sentence or paragraph; '
         'add one ("according to ...", a citation [1], or a link)'
@@ -237,8 +247,18 @@ class _Context:
             return False
         start = passage.sentence(quotation.start)[0]
         end = passage.sentence(max(quotation.start, quotation.end - 1))[1]
-        start = max(start, offset - _QUOTATION_REACH)
-        return self.names_source(start, min(end, offset + _QUOTATION_REACH))
+        if self.names_source(max(start, offset - _QUOTATION_REACH), min(end, offset + _QUOTATION_REACH)):
+            return True
+        # A quotation that runs over several paragraphs opens each with a quotation mark;
+        # its speaker is named in the paragraph before.
+        return quotation.start == passage.start and self.previous_block_sourced(passage.start)
+
+    def previous_block_sourced(self, block_start: int) -> bool:
+        index = self.analysis.block_at(block_start)
+        if index <= 0 or self.blocks[index - 1].kind != self.blocks[index].kind:
+            return False
+        previous = self.blocks[index - 1]
+        return self.names_source(max(previous.start, previous.end - _QUOTATION_REACH), previous.end)
 
     def block_sourced(self, index: int) -> bool:
         if index not in self._blocks:

@@ -32,6 +32,9 @@ _PHONE_TAIL = re.compile(r"[ .)-]{1,2}\d")
 _PHONE_HEAD = re.compile(r"\d[ .)-]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 _COMPOUND = re.compile(r"-([^\W\d_]+)")
+_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
+_RANGE_GAP = re.compile(r"\)?\s*(?:and|to|(?P<dash>[-–—]))\s*")
+_APOSTROPHE = re.compile(r"['’]")
 _LIST_MARK = re.compile(r"[.)]\s")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
 _SENTENCE_END = frozenset(".!?:")
@@ -60,10 +63,17 @@ class FigureFinder:
     """Finds the figures of a document, from the word lists of ``figures.yaml``."""
 
     def __init__(
-        self, data: dict[str, list[str]], spelled_numbers: bool = False, fractions: bool = False
+        self,
+        data: dict[str, list[str]],
+        spelled_numbers: bool = False,
+        fractions: bool = False,
+        bare_number_minimum: int = 10,
     ) -> None:
         self.spelled_numbers = spelled_numbers
         self.fractions = fractions
+        # A number with no unit and no noun ("only 19 were working") is a figure from this value
+        # on; below it, "the other 2" and "since day 1" are talk, not facts to source.
+        self.bare_number_minimum = bare_number_minimum
         self._word_sets(data)
         self._compile(data)
 
@@ -78,6 +88,9 @@ class FigureFinder:
         self.stop_words = lowered("stop_words")
         self.ambiguous_number_words = lowered("ambiguous_number_words")
         self.scale_suffixes = lowered("scale_suffixes")
+        self.ambiguous_scale_suffixes = lowered("ambiguous_scale_suffixes")
+        self.distance_before = lowered("distance_before")
+        self.range_openers = lowered("range_openers")
         self.amount_words = sorted(lowered("scales") | lowered("spelled_units"))
         self.currency_ends = frozenset(symbol[-1] for symbol in data["currency_symbols"])
 
@@ -144,7 +157,39 @@ class FigureFinder:
                     found.append((index, figure))
                     last_end = figure.end
         found.sort(key=lambda item: item[1].start)
-        return _without_overlaps(found)
+        return self._claims(prose, _without_overlaps(found))
+
+    def _claims(self, prose: str, found: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
+        """Drop the figures that belong to the one before: a conversion and a range's upper bound.
+
+        "$339m (£182.5m)" and "between $60,000 (£30,800) and $150,000" each
+        state one figure; the editor needs one finding, on the first amount.
+        """
+        kept: list[tuple[int, Figure]] = []
+        previous: tuple[int, Figure] | None = None
+        claim: Figure | None = None
+        for item in found:
+            index, figure = item
+            if previous is not None and claim is not None and previous[0] == index:
+                gap = prose[previous[1].end : figure.start]
+                if (figure.kind == previous[1].kind == "money" and _CONVERSION_GAP.fullmatch(gap)) or (
+                    self._range_gap(prose, gap, claim)
+                ):
+                    previous = item
+                    continue
+            kept.append(item)
+            previous, claim = item, figure
+        return kept
+
+    def _range_gap(self, prose: str, gap: str, first: Figure) -> bool:
+        """ "between X and Y", "from X to Y", "X-Y": the gap that joins a range's two ends."""
+        joined = _RANGE_GAP.fullmatch(gap)
+        if joined is None:
+            return False
+        if joined.group("dash"):
+            return True
+        opener = _PREVIOUS_WORD.search(prose, max(0, first.start - 30), first.start)
+        return opener is not None and opener.group(1).lower() in self.range_openers
 
     def _amount_words(self, prose: str) -> Iterator[int]:
         """Where a scale or unit word of a spelled amount stands ("three million"): str.find is fast."""
@@ -212,7 +257,26 @@ class FigureFinder:
         scaled = bool(suffix or match.group("scale"))
         if not scaled and self._is_label(prose, match, block_start, block_end):
             return None
-        return self._count(prose, match.start(), match.end(), block_end, scaled)
+        if suffix in self.ambiguous_scale_suffixes and self._is_distance(
+            prose, match, block_start, block_end
+        ):
+            return None
+        figure = self._count(prose, match.start(), match.end(), block_end, scaled)
+        if (
+            figure is not None
+            and figure.kind == "number"
+            and _value(match.group("number")) < self.bare_number_minimum
+        ):
+            return None
+        return figure
+
+    def _is_distance(self, prose: str, match: re.Match, block_start: int, block_end: int) -> bool:
+        """ "the 400m", "his 400m to 200m": metres of a race; "the 10m people" are millions."""
+        previous = _PREVIOUS_WORD.search(prose, max(block_start, match.start() - 30), match.start())
+        if previous is None or previous.group(1).lower() not in self.distance_before:
+            return False
+        following = _NEXT_WORD.match(prose, match.end(), block_end)
+        return following is None or following.group(1).lower() in self.stop_words
 
     def _is_label(self, prose: str, match: re.Match, block_start: int, block_end: int) -> bool:
         """A year, date, time, age, label, name, list number or bracketed number: not a figure."""
@@ -225,6 +289,8 @@ class FigureFinder:
         ):
             return True
         small = len(number) <= 2
+        if small and start > block_start and prose[start - 1] in "'’":
+            return True  # "Campaign '80"
         after = _NEXT_WORD.match(prose, end, block_end)
         if small and after and after.group(1).lower() in self.months:
             return True  # "3 November"
@@ -274,12 +340,14 @@ class FigureFinder:
                 break
             word = match.group(1)
             lower = word.lower()
-            if lower in self.stop_words or (words and word[0].isupper()):
+            if _APOSTROPHE.split(lower)[0] in self.stop_words:
+                break  # "for 30 years she's"
+            if word[0].isupper() and words and not lower.endswith("s"):
                 break
             words.append((match.end(), lower))
             position = match.end()
             if word[0].isupper():
-                break  # "300 Syrians"
+                break  # "300 Syrians", "688 brave young Americans"
         while words and words[-1][1].endswith(("ed", "ing")):
             words.pop()  # "312 families displaced": a participle after the noun
         if not words:
@@ -296,6 +364,10 @@ def _candidates(
         index = bisect.bisect_right(starts, position) - 1
         if index >= 0 and position < blocks[index][1]:
             yield index, blocks[index][0], blocks[index][1], position
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", ""))
 
 
 def _joined_before(character: str) -> bool:

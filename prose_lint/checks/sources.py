@@ -24,11 +24,15 @@ DATA_FILES = {"figures": "figures.yaml", "sources": "sources.yaml"}
 REGEX_LISTS = frozenset({"markers", "source_lines", "captions"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)(\s+)$")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)[)\"”’]?(\s+)$")
+_THAT = re.compile(r"\s+that\b")
 _ADVERB = re.compile(r"[^\W\d_]+ly")
 _BY_AGENT = re.compile(r"\s+by\s+(?![\d$€£])\S")
 _INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 _VAGUE_REACH = 40
+_REFERRING = frozenset(
+    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "whose"}
+)
 
 
 # --- data ---------------------------------------------------------------------
@@ -147,8 +151,10 @@ class Attribution:
         for _ in range(3):
             previous = _WORD_BEFORE.search(prose, max(start, position - 40), position)
             if previous is None:
-                # after punctuation or at the start: "...," said the mayor
-                return bool(_INVERTED_SUBJECT.match(prose, verb.end(), end))
+                # After punctuation: '"...," said the mayor' or "The study, by X, found that".
+                return bool(
+                    _INVERTED_SUBJECT.match(prose, verb.end(), end) or _THAT.match(prose, verb.end(), end)
+                )
             word = previous.group(1).lower().strip(".")
             if not _ADVERB.fullmatch(word):
                 return word not in self.not_subjects and not word[:1].isdigit()
@@ -218,7 +224,7 @@ def _named_before(prose: str, position: int, start: int) -> bool:
     if previous is None:
         return False
     word = previous.group(1)
-    if word.endswith(("'s", "’s")):
-        return True
+    if word.endswith(("'s", "’s")) or word.lower() in _REFERRING:
+        return True  # "the ministry's sources"; "the research showed" refers to a study named before
     head = prose[start : previous.start()].rstrip(" \t\r\n\"'“‘(")
     return word[:1].isupper() and bool(head) and head[-1] not in ".!?:"
