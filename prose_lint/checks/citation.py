@@ -97,8 +97,11 @@ class _DataRule(Rule):
 
     def _data(self, analysis: Analysis) -> CitationData:
         if self.data is None:
-            where = analysis.config.display_path if analysis.config else "the configuration"
-            raise YamlError(where, 1, 1, f"rules.{self.id}.options: {self.option_problem}")
+            config = analysis.config
+            setting = config.rule_settings.get(self.id) if config else None
+            line, column = setting.position if setting else (1, 1)
+            where = config.display_path if config else "the configuration"
+            raise YamlError(where, line, column, f"{self.id}: option {self.option_problem}")
         return self.data
 
 
@@ -233,12 +236,15 @@ class _Context:
         if cached is None:
             cached = self.names_source(start, end) or (
                 depth < _MAX_CONTINUATIONS
-                and start > passage.start
                 and bool(self.attribution.continuation.match(self.prose, start, end))
-                and self.sentence_sourced(passage, passage.sentence(start - 1), depth + 1)
+                and self._previous_sourced(passage, start, depth)
             )
             self._sentences[start] = cached
         return cached
+
+    def _previous_sourced(self, passage: Passage, start: int, depth: int) -> bool:
+        previous = passage.previous_sentence(start)
+        return previous is not None and self.sentence_sourced(passage, previous, depth + 1)
 
     def quotation_sourced(self, passage: Passage, offset: int) -> bool:
         """A figure inside a quotation whose speaker its sentences name ('"...," the mayor said')."""

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 _SPACE = r"[ \t\u00a0]"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-# After a number: not "1990s", "21st", "3.4.1", "3/11/2026", "10:30".
-_NUMBER_ENDS = r"(?![\w]|[.,:/]\d)"
+# After a number: not "1990s", "21st", "3.4.1", "3/11/2026", "10:30"; a superscript note number may follow.
+_WORD_CHAR = r"[^\W¹²³⁴⁵⁶⁷⁸⁹⁰]"
+_NUMBER_ENDS = rf"(?!{_WORD_CHAR}|[.,:/]\d)"
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PHONE = re.compile(r"\+\d[\d \t().-]{7,}\d|\(\d{2,5}\)[ \t]?\d{3,4}[ .-]?\d{3,4}|\d{3}[.-]\d{3}[.-]\d{4}")
@@ -34,6 +35,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 _COMPOUND = re.compile(r"-([^\W\d_]+)")
 _CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
 _RANGE_GAP = re.compile(r"\)?\s*(?:and|to|(?P<dash>[-–—]))\s*")
+_PLURAL = re.compile(r"[^su]s$")
 _APOSTROPHE = re.compile(r"['’]")
 _LIST_MARK = re.compile(r"[.)]\s")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
@@ -105,10 +107,10 @@ class FigureFinder:
         self.pattern = re.compile(
             rf"""(?P<currency>{currency}{_SPACE}?)?(?P<number>{_NUMBER})
             (?:{_SPACE}?[-–]{_SPACE}?(?:{currency}{_SPACE}?)?(?P<upper>{_NUMBER}))?
-            (?:(?P<suffix>{alternation([*data["scale_suffixes"], *data["unit_suffixes"]])})(?![\w])
+            (?:(?P<suffix>{alternation([*data["scale_suffixes"], *data["unit_suffixes"]])})(?!{_WORD_CHAR})
               |{_NUMBER_ENDS})
             (?:\s+(?P<scale>{scales})(?![\w]))?
-            (?:\s*(?P<unit>{alternation(data["units"])})(?![\w]))?
+            (?:\s*(?P<unit>{alternation(data["units"])})(?!{_WORD_CHAR}))?
             (?:\s+(?P<money>{money}|(?-i:{codes}))(?![\w]))?""",
             re.I | re.X,
         )
@@ -346,8 +348,8 @@ class FigureFinder:
                 break
             words.append((match.end(), lower))
             position = match.end()
-            if word[0].isupper():
-                break  # "300 Syrians", "688 brave young Americans"
+            if word[0].isupper() or _PLURAL.search(lower):
+                break  # a plural is the head: "312 families", "2.1 million residents need ..."
         while words and words[-1][1].endswith(("ed", "ing")):
             words.pop()  # "312 families displaced": a participle after the noun
         if not words:

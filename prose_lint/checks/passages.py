@@ -62,6 +62,14 @@ class Passage:
                 return start, self._boundaries[j][1]
         return start, self.end
 
+    def previous_sentence(self, sentence_start: int) -> tuple[int, int] | None:
+        """The sentence before the one that starts at ``sentence_start`` (None for the first)."""
+        k = bisect.bisect_left(self._boundary_starts, sentence_start)
+        for j in range(k - 1, -1, -1):
+            if self._boundaries[j][1] <= sentence_start and self._ends_sentence(j):
+                return self.sentence(self._boundaries[j][0])
+        return None
+
     def _ends_sentence(self, j: int) -> bool:
         known = self._ends.get(j)
         if known is None:

@@ -226,5 +226,7 @@ def _named_before(prose: str, position: int, start: int) -> bool:
     word = previous.group(1)
     if word.endswith(("'s", "’s")) or word.lower() in _REFERRING:
         return True  # "the ministry's sources"; "the research showed" refers to a study named before
+    if word.isupper() and len(word) > 1:
+        return True  # "UN reports say"
     head = prose[start : previous.start()].rstrip(" \t\r\n\"'“‘(")
     return word[:1].isupper() and bool(head) and head[-1] not in ".!?:"
