@@ -28,7 +28,6 @@ _NUMBER_ENDS = rf"(?!{_WORD_CHAR}|[.,:/]\d)"
 _DIGITS = re.compile(r"[0-9]+")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PHONE = re.compile(r"\+\d[\d \t().-]{7,}\d|\(\d{2,5}\)[ \t]?\d{3,4}[ .-]?\d{3,4}|\d{3}[.-]\d{3}[.-]\d{4}")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’]*)(\.?)([\s\"'“‘(]*)$")
 _PHONE_TAIL = re.compile(r"[ .)-]{1,2}\d")
 _PHONE_HEAD = re.compile(r"\d[ .)-]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
@@ -39,6 +38,7 @@ _PLURAL = re.compile(r"[^su]s$")
 _APOSTROPHE = re.compile(r"['’]")
 _LIST_MARK = re.compile(r"[.)]\s")
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")
+_GAP = frozenset(" \t\r\n\"'“‘(\u00a0")
 _SENTENCE_END = frozenset(".!?:")
 _LOOK_BEHIND = 60
 _MAX_NOUN_WORDS = 3
@@ -89,6 +89,7 @@ class FigureFinder:
         self.months = lowered("months")
         self.stop_words = lowered("stop_words")
         self.ambiguous_number_words = lowered("ambiguous_number_words")
+        self.number_words = lowered("number_words")
         self.scale_suffixes = lowered("scale_suffixes")
         self.ambiguous_scale_suffixes = lowered("ambiguous_scale_suffixes")
         self.distance_before = lowered("distance_before")
@@ -190,8 +191,8 @@ class FigureFinder:
             return False
         if joined.group("dash"):
             return True
-        opener = _PREVIOUS_WORD.search(prose, max(0, first.start - 30), first.start)
-        return opener is not None and opener.group(1).lower() in self.range_openers
+        opener = word_before(prose, first.start, max(0, first.start - 30))
+        return opener is not None and opener.word.lower() in self.range_openers
 
     def _amount_words(self, prose: str) -> Iterator[int]:
         """Where a scale or unit word of a spelled amount stands ("three million"): str.find is fast."""
@@ -218,10 +219,17 @@ class FigureFinder:
 
     def _may_follow_currency(self, prose: str, position: int, start: int) -> bool:
         """A cheap test before the currency pattern: "$", "€" or a code's last letter just before."""
-        before = prose[max(start, position - 2) : position].rstrip(" \t\u00a0")
-        return bool(before) and (before[-1] in self.currency_ends or before[-1].isupper())
+        if position <= start:
+            return False
+        before = prose[position - 1]
+        if before in " \t\u00a0" and position - 1 > start:
+            before = prose[position - 2]
+        return before in self.currency_ends or before.isupper()
 
     def _spelled_amount(self, prose: str, position: int, start: int, end: int) -> Figure | None:
+        previous = word_before(prose, position, max(start, position - 20))
+        if previous is None or previous.word.lower() not in self.number_words:
+            return None  # most scale words follow digits ("2.1 million"): skip the slower pattern
         number = self.spelled_before.search(prose, max(start, position - _LOOK_BEHIND), position)
         match = self.spelled_amount.match(prose, number.start(), end) if number else None
         if match is None:
@@ -274,8 +282,8 @@ class FigureFinder:
 
     def _is_distance(self, prose: str, match: re.Match, block_start: int, block_end: int) -> bool:
         """ "the 400m", "his 400m to 200m": metres of a race; "the 10m people" are millions."""
-        previous = _PREVIOUS_WORD.search(prose, max(block_start, match.start() - 30), match.start())
-        if previous is None or previous.group(1).lower() not in self.distance_before:
+        previous = word_before(prose, match.start(), max(block_start, match.start() - 30))
+        if previous is None or previous.word.lower() not in self.distance_before:
             return False
         following = _NEXT_WORD.match(prose, match.end(), block_end)
         return following is None or following.group(1).lower() in self.stop_words
@@ -301,23 +309,23 @@ class FigureFinder:
     def _labelled_by_previous_word(
         self, prose: str, start: int, end: int, block_start: int, small: bool
     ) -> bool:
-        before = prose[max(block_start, start - _LOOK_BEHIND) : start]
-        if not before.strip():
+        floor = max(block_start, start - _LOOK_BEHIND)
+        if not prose[floor:start].strip():
             return bool(_LIST_MARK.match(prose, end))  # "1. Donors should ..."
-        if small and prose[end : end + 1] == "," and _AGE_BEFORE.search(before):
+        if small and prose[end : end + 1] == "," and _AGE_BEFORE.search(prose, floor, start):
             return True  # "Ahmed Saleh, 34, a farmer"
-        previous = _PREVIOUS_WORD.search(before, max(0, len(before) - 30))
+        previous = word_before(prose, start, floor)
         if previous is None:
             return False
-        word, dot, gap = previous.groups()
+        word = previous.word
         lower = word.lower()
         if lower in self.labels_before or (small and lower in self.months):
             return True  # "Table 3", "aged 34", "March 3"
-        if gap.strip() or not word[0].isupper():
+        if previous.gap.strip() or not word[0].isupper():
             return False
         # "Resolution 2254", "Windows 10": a capitalised word that does not open the sentence.
-        return not _starts_sentence(before, previous.start()) or (
-            word.isupper() and len(word) > 1 and not dot
+        return not _starts_sentence(prose, previous.start, floor) or (
+            word.isupper() and len(word) > 1 and not previous.dot
         )
 
     def _count(self, prose: str, start: int, end: int, block_end: int, scaled: bool) -> Figure | None:
@@ -394,10 +402,36 @@ def _enclosed(prose: str, start: int, end: int, block_start: int, block_end: int
     return (prose[start - 1], prose[end]) in (("(", ")"), ("[", "]"))
 
 
-def _starts_sentence(before: str, word_start: int) -> bool:
-    """Whether the word at ``word_start`` of ``before`` opens a sentence (or the block)."""
-    head = before[:word_start].rstrip(" \t\r\n\"'“‘(")
+def _starts_sentence(prose: str, word_start: int, floor: int) -> bool:
+    """Whether the word at ``word_start`` opens a sentence (or the block, or the text read)."""
+    head = prose[floor:word_start].rstrip(" \t\r\n\"'“‘(")
     return not head or head[-1] in _SENTENCE_END
+
+
+@dataclass(frozen=True, slots=True)
+class PreviousWord:
+    start: int
+    word: str
+    dot: bool  # written with a full stop: "No. 10"
+    gap: str  # what stands between the word and the position
+
+
+def word_before(prose: str, position: int, floor: int) -> PreviousWord | None:
+    """The word before ``position`` (not before ``floor``), past spaces, quotes and "(" ("Table 3")."""
+    i = position
+    while i > floor and prose[i - 1] in _GAP:
+        i -= 1
+    gap_start = i
+    dot = i > floor and prose[i - 1] == "."
+    if dot:
+        i -= 1
+    j = i
+    while j > floor and (prose[j - 1].isalnum() or prose[j - 1] in "_'’"):
+        j -= 1
+    word = prose[j:i]
+    if not word or not word[0].isalpha():
+        return None
+    return PreviousWord(j, word, dot, prose[gap_start:position])
 
 
 def _without_overlaps(found: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:

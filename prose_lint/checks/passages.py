@@ -19,6 +19,8 @@ _LAST_WORD = re.compile(r"[\w.]+$")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*(\w+)")
 _QUOTE_MARK = re.compile(r'[“”"]')
 _OPENING = "“"
+_TERMINATORS = ".!?…"
+_REACH = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +38,7 @@ class Passage:
         self.prose = prose
         self.start = start
         self.end = end
-        self._boundaries = [(m.start(), m.end()) for m in _BOUNDARY.finditer(prose, start, end)]
-        self._boundary_starts = [a for a, _ in self._boundaries]
-        self._ends: dict[int, bool] = {}
+        self._ends: dict[int, re.Match | None] = {}  # boundary start -> the boundary if it ends a sentence
         self._marks: list[tuple[int, str]] | None = None
         self._last_curly: list[tuple[int, str] | None] = []
         self._last_straight: list[tuple[int, int] | None] = []
@@ -50,31 +50,52 @@ class Passage:
 
         The span runs to the next sentence's start, so a citation marker after
         the full stop ("...schools.[1]") belongs to the sentence it follows.
+        Only ``_REACH`` characters either side are read: a longer sentence is
+        cut there.
         """
-        k = bisect.bisect_left(self._boundary_starts, offset)
-        start = self.start
-        for j in range(k - 1, -1, -1):
-            if self._ends_sentence(j):
-                start = self._boundaries[j][1]
-                break
-        for j in range(k, len(self._boundaries)):
-            if self._ends_sentence(j):
-                return start, self._boundaries[j][1]
-        return start, self.end
+        before = self._boundary_before(offset)
+        start = before.end() if before else max(self.start, offset - _REACH)
+        low = offset
+        high = min(self.end, offset + _REACH)
+        while True:
+            after = _BOUNDARY.search(self.prose, low, high)
+            if after is None:
+                return start, high
+            if self._sentence_end(after.start()):
+                return start, after.end()
+            low = after.end()
 
     def previous_sentence(self, sentence_start: int) -> tuple[int, int] | None:
         """The sentence before the one that starts at ``sentence_start`` (None for the first)."""
-        k = bisect.bisect_left(self._boundary_starts, sentence_start)
-        for j in range(k - 1, -1, -1):
-            if self._boundaries[j][1] <= sentence_start and self._ends_sentence(j):
-                return self.sentence(self._boundaries[j][0])
+        before = self._boundary_before(sentence_start)
+        return self.sentence(before.start()) if before else None
+
+    def _boundary_before(self, offset: int) -> re.Match | None:
+        """The last sentence end before ``offset``, looking back ``_REACH`` characters."""
+        floor = max(self.start, offset - _REACH)
+        position = offset
+        while position > floor:
+            stop = max(self.prose.rfind(mark, floor, position) for mark in _TERMINATORS)
+            if stop < 0:
+                return None
+            while stop > floor and self.prose[stop - 1] in _TERMINATORS:
+                stop -= 1  # the start of a run such as "?!" or "..."
+            boundary = self._sentence_end(stop)
+            if boundary is not None and boundary.end() <= offset:
+                return boundary
+            position = stop
         return None
 
-    def _ends_sentence(self, j: int) -> bool:
-        known = self._ends.get(j)
-        if known is None:
-            known = self._ends[j] = _is_sentence_end(self.prose, *self._boundaries[j], self.start)
-        return known
+    def _sentence_end(self, position: int) -> re.Match | None:
+        """The boundary that starts at ``position`` if it ends a sentence (not "Mr." or "U.N. staff")."""
+        if position not in self._ends:
+            boundary = _BOUNDARY.match(self.prose, position, self.end)
+            if boundary is not None and not _is_sentence_end(
+                self.prose, position, boundary.end(), self.start
+            ):
+                boundary = None
+            self._ends[position] = boundary
+        return self._ends[position]
 
     # --- quotations
 
