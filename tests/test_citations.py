@@ -251,3 +251,34 @@ def test_a_named_or_referred_source_is_not_vague(sentence: str) -> None:
 def test_a_figure_with_a_vague_source_is_reported_once_by_the_vague_rule() -> None:
     found = lint("A recent study showed that 40% of farmers sold their pumps.", select="citations")
     assert spans(found) == [(VAGUE, "A recent study showed", [])]
+
+
+# --- a source named in words covers the next sentences of its paragraph ------------------
+
+
+def test_a_worded_source_covers_the_next_sentences_of_its_paragraph() -> None:
+    text = (
+        "Unemployment rose to 4.7%, the ONS said. Claimants fell by 11,000 to 813,200. "
+        "Throughout 2004, the number of people in work increased by 296,000.\n"
+    )
+    assert uncited(text) == []
+
+
+def test_the_cover_ends_after_two_sentences() -> None:
+    text = "The ONS said jobs rose. Pay rose too. Prices were flat. Rents rose by 12% in the year.\n"
+    assert uncited(text) == ["12%"]
+
+
+def test_a_sentence_that_opens_with_a_shift_is_the_writer_s_own() -> None:
+    text = "Some 9,000 families returned, the IOM said. However, 312 families were displaced again.\n"
+    assert uncited(text) == ["312 families"]
+
+
+def test_a_citation_mark_covers_only_its_own_sentence() -> None:
+    text = "Enrolment fell by 5% [3]. Some 200 schools closed in the spring.\n"
+    assert uncited(text) == ["200 schools"]
+
+
+def test_a_new_paragraph_needs_its_own_source() -> None:
+    text = "Unemployment rose, the ONS said.\n\nSome 296,000 more people found work.\n"
+    assert uncited(text) == ["296,000"]

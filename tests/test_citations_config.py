@@ -132,3 +132,9 @@ def test_check_exits_1_on_an_uncited_figure_and_0_on_a_vague_source(tmp_path: Pa
     assert run_cli("check", "--select", "citations", str(draft), cwd=tmp_path).status == 1
     draft.write_text("Reports say the road is open.\n", encoding="utf-8")
     assert run_cli("check", "--select", "citations", str(draft), cwd=tmp_path).status == 0
+
+
+def test_the_cover_of_a_worded_source_is_an_option(tmp_path: Path) -> None:
+    text = "Unemployment rose, the ONS said. Some 296,000 more people found work.\n"
+    assert uncited(text, write_config(tmp_path, "carry_over: 0")) == ["296,000"]
+    assert uncited(text, write_config(tmp_path, "carry_over: 1")) == []

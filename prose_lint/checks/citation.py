@@ -35,6 +35,8 @@ SKIPPED_BLOCKS = frozenset({"footnote"})
 
 _MAX_CONTINUATIONS = 3
 _QUOTATION_REACH = 1500
+_QUOTED_PARAGRAPHS = 4
+_OPENING_MARKS = frozenset('"“')
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
@@ -129,6 +131,9 @@ class UncitedFigure(_DataRule):
     fields = {
         "headings": Field((bool,), default=False, help="also check figures in headings"),
         "tables": Field((bool,), default=True, help="check tables (one finding per table)"),
+        "carry_over": Field(
+            (int,), default=2, help="following sentences of a paragraph a source in words also covers"
+        ),
         "spelled_numbers": Field((bool,), default=False, help='also count "eleven soldiers"'),
         "fractions": Field((bool,), default=False, help='also count "a third of the clinics"'),
         "bare_number_minimum": Field(
@@ -141,7 +146,16 @@ class UncitedFigure(_DataRule):
         "table_message": Field((str,), default="", help="the message for a table without a source"),
     }
     options = frozenset(
-        {"headings", "tables", "spelled_numbers", "fractions", "bare_number_minimum", "figures", "sources"}
+        {
+            "headings",
+            "tables",
+            "carry_over",
+            "spelled_numbers",
+            "fractions",
+            "bare_number_minimum",
+            "figures",
+            "sources",
+        }
     )
     default_message = (
         'Figure "{figure}" has no source in its sentence or paragraph; '
@@ -158,7 +172,7 @@ class UncitedFigure(_DataRule):
         found = data.finder.scan(analysis.prose, [(block.start, block.end) for block in blocks])
         if not found:
             return
-        context = _Context(analysis, data.attribution)
+        context = _Context(analysis, data.attribution, self.spec["carry_over"])
         tables: dict[int, list[Figure]] = {}
         for index, figure in found:
             block = blocks[index]
@@ -188,8 +202,9 @@ class UncitedFigure(_DataRule):
 class _Context:
     """Per-document memory of which sentences, quotations and tables are attributed."""
 
-    def __init__(self, analysis: Analysis, attribution: Attribution) -> None:
+    def __init__(self, analysis: Analysis, attribution: Attribution, carry_over: int = 0) -> None:
         self.analysis = analysis
+        self.carry_over = carry_over
         self.prose = analysis.prose
         self.blocks: list[Block] = analysis.blocks
         self.attribution = attribution
@@ -201,6 +216,7 @@ class _Context:
         self.marker_starts = [start for start, _ in self.markers]
         self._passages: dict[int, Passage] = {}
         self._sentences: dict[int, bool] = {}  # by sentence start
+        self._worded: dict[int, bool] = {}
         self._blocks: dict[int, bool] = {}
         self._groups: dict[int, bool] = {}
 
@@ -223,7 +239,8 @@ class _Context:
 
     def attributed(self, index: int, figure: Figure) -> bool:
         passage = self.passage(index)
-        if self.sentence_sourced(passage, passage.sentence(figure.start)):
+        sentence = passage.sentence(figure.start)
+        if self.sentence_sourced(passage, sentence) or self.carried(passage, sentence[0], self.carry_over):
             return True
         if self.quotation_sourced(passage, figure.start):
             return True
@@ -246,6 +263,24 @@ class _Context:
         previous = passage.previous_sentence(start)
         return previous is not None and self.sentence_sourced(passage, previous, depth + 1)
 
+    def carried(self, passage: Passage, start: int, remaining: int) -> bool:
+        """A source in one of the ``remaining`` sentences before, none of the way opening with a shift."""
+        if remaining <= 0 or self.attribution.shift.match(self.prose, start, passage.end):
+            return False
+        previous = passage.previous_sentence(start)
+        if previous is None:
+            return False
+        return self.worded_source(*previous) or self.carried(passage, previous[0], remaining - 1)
+
+    def worded_source(self, start: int, end: int) -> bool:
+        """A source named in words ("the ONS said"): a citation mark covers only its own sentence."""
+        cached = self._worded.get(start)
+        if cached is None:
+            cached = self._worded[start] = self.attribution.names_source(
+                self.prose, start, end, markers=False
+            )
+        return cached
+
     def quotation_sourced(self, passage: Passage, offset: int) -> bool:
         """A figure inside a quotation whose speaker its sentences name ('"...," the mayor said')."""
         quotation = passage.quotation(offset)
@@ -260,11 +295,17 @@ class _Context:
         return quotation.start == passage.start and self.previous_block_sourced(passage.start)
 
     def previous_block_sourced(self, block_start: int) -> bool:
+        """The speaker of a quotation that opens its paragraph, named in a paragraph before it."""
         index = self.analysis.block_at(block_start)
-        if index <= 0 or self.blocks[index - 1].kind != self.blocks[index].kind:
-            return False
-        previous = self.blocks[index - 1]
-        return self.names_source(max(previous.start, previous.end - _QUOTATION_REACH), previous.end)
+        for previous in range(index - 1, max(-1, index - 1 - _QUOTED_PARAGRAPHS), -1):
+            block = self.blocks[previous]
+            if block.kind != self.blocks[index].kind:
+                return False
+            if self.names_source(max(block.start, block.end - _QUOTATION_REACH), block.end):
+                return True
+            if self.prose[block.start] not in _OPENING_MARKS:
+                return False  # the quotation began in this paragraph, whose speaker is unnamed
+        return False
 
     def block_sourced(self, index: int) -> bool:
         if index not in self._blocks:

@@ -25,6 +25,7 @@ REGEX_LISTS = frozenset({"markers", "source_lines", "captions"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[)\"”’]?(\s+)$")
+_CLAIM_FOLLOWS = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
 _THAT = re.compile(r"\s+that\b")
 _ADVERB = re.compile(r"[^\W\d_]+ly")
 _BY_AGENT = re.compile(r"\s+by\s+(?![\d$€£])\S")
@@ -109,6 +110,7 @@ class Attribution:
         self.verb_words = _first_words(data["verbs"])
         self.verbs = re.compile(rf"(?<![\w'’-])(?:{alternation(data['verbs'])})(?![\w'’-])", re.I)
         self.not_subjects = frozenset(word.lower() for word in data["not_subjects"])
+        self.claim_verbs = frozenset(word.lower() for word in data["claim_verbs"])
         self.phrase_words = _first_words(data["phrases"])
         self.phrases = re.compile(rf"(?<![\w'’-])(?:{alternation(data['phrases'])})", re.I)
         self.markers = re.compile("|".join(f"(?:{entry})" for entry in data["markers"]), re.I)
@@ -124,16 +126,28 @@ class Attribution:
         self.vague_lower = re.compile(vague.lower())
         self.vague_words = _last_words([*data["vague_subjects"], *data["vague_phrases"]])
         self.vague_anchors = _longest_words([*data["vague_subjects"], *data["vague_phrases"]])
+        self.titled_words = frozenset(word.lower() for word in data["titled_sources"])
+        self.titled = re.compile(
+            rf"(?<![\w-])[A-Z][\w&’'-]*\s+(?:{alternation(data['titled_sources'])})(?![\w])"
+        )
+        self.shift = re.compile(rf"(?:{alternation(data['shifts'])})(?![\w'’])", re.I)
         self.continuation = re.compile(rf"(?:{alternation(data['continuations'])})(?![\w])", re.I)
         self.source_line = re.compile("|".join(f"(?:{entry})" for entry in data["source_lines"]), re.I)
         self.caption = re.compile("|".join(f"(?:{entry})" for entry in data["captions"]), re.I)
 
-    def names_source(self, prose: str, start: int, end: int) -> bool:
-        """Whether ``prose[start:end]`` names a source (a vague one counts: it is flagged apart)."""
-        if self.markers.search(prose, start, end) or self.possessive.search(prose, start, end):
+    def names_source(self, prose: str, start: int, end: int, markers: bool = True) -> bool:
+        """Whether ``prose[start:end]`` names a source (a vague one counts: it is flagged apart).
+
+        With ``markers=False`` only words count ("the ONS said"), not a citation mark ([1]).
+        """
+        if markers and self.markers.search(prose, start, end):
+            return True
+        if self.possessive.search(prose, start, end):
             return True
         words = frozenset(_WORDS.findall(prose[start:end].lower()))
         if not words.isdisjoint(self.phrase_words) and self.phrases.search(prose, start, end):
+            return True
+        if not words.isdisjoint(self.titled_words) and self.titled.search(prose, start, end):
             return True
         if not words.isdisjoint(self.vague_words) and self.vague.search(prose, start, end):
             return True
@@ -147,6 +161,8 @@ class Attribution:
         """ "officials said", "we counted": a verb with a subject, not "an estimated" or "were recorded"."""
         if _BY_AGENT.match(prose, verb.end(), end):
             return True  # a passive with its agent: "recorded by the UN mission"
+        if verb.group().lower() in self.claim_verbs and not _CLAIM_FOLLOWS.match(prose, verb.end(), end):
+            return False  # "people found work"
         position = verb.start()
         for _ in range(3):
             previous = _WORD_BEFORE.search(prose, max(start, position - 40), position)
