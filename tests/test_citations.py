@@ -63,6 +63,8 @@ def test_a_figure_without_a_source_is_flagged_with_its_unit_or_noun(sentence: st
         "The boom of the 1990s ended in the 2008-2009 crisis.",
         "The vote in Campaign '80 was close.",
         "He ran the 400m at the indoor games.",
+        "He won the men's 60m race and cleared 1.76m in the high jump.",
+        "Kosenkow won the race in 21.07 secs.",
     ],
 )
 def test_years_dates_ages_labels_names_and_durations_are_not_figures(sentence: str) -> None:
@@ -81,6 +83,7 @@ def test_numbers_in_headings_are_skipped_by_default() -> None:
 def test_a_conversion_in_parentheses_is_part_of_the_amount() -> None:
     assert uncited("BLB will pay $339m (£182.5m) for the unit.") == ["$339m"]
     assert uncited("Parmalat lost 4 billion euros (£2.8bn; $4.8bn) in the scandal.") == ["4 billion euros"]
+    assert uncited("The console will retail for £99 in the UK (149 euros).") == ["£99"]
 
 
 def test_a_range_is_one_figure() -> None:

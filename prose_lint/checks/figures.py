@@ -32,7 +32,8 @@ _PHONE_TAIL = re.compile(r"[ .)-]{1,2}\d")
 _PHONE_HEAD = re.compile(r"\d[ .)-]")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
 _COMPOUND = re.compile(r"-([^\W\d_]+)")
-_CONVERSION_GAP = re.compile(r"\s*[(\[]\s*|\s*[;,/]\s*")
+# "$339m (£182.5m)", "4 billion euros (£2.8bn; $4.8bn)", "£99 in the UK (149 euros)"
+_CONVERSION_GAP = re.compile(r"(?:\s+[\w'’-]+){0,4}\s*[(\[]\s*|\s*[;,/]\s*")
 _RANGE_GAP = re.compile(r"\)?\s*(?:and|to|(?P<dash>[-–—]))\s*")
 _PLURAL = re.compile(r"[^su]s$")
 _APOSTROPHE = re.compile(r"['’]")
@@ -93,6 +94,7 @@ class FigureFinder:
         self.scale_suffixes = lowered("scale_suffixes")
         self.ambiguous_scale_suffixes = lowered("ambiguous_scale_suffixes")
         self.distance_before = lowered("distance_before")
+        self.distance_after = lowered("distance_after")
         self.range_openers = lowered("range_openers")
         self.amount_words = sorted(lowered("scales") | lowered("spelled_units"))
         self.currency_ends = frozenset(symbol[-1] for symbol in data["currency_symbols"])
@@ -281,12 +283,16 @@ class FigureFinder:
         return figure
 
     def _is_distance(self, prose: str, match: re.Match, block_start: int, block_end: int) -> bool:
-        """ "the 400m", "his 400m to 200m": metres of a race; "the 10m people" are millions."""
-        previous = word_before(prose, match.start(), max(block_start, match.start() - 30))
-        if previous is None or previous.word.lower() not in self.distance_before:
-            return False
+        """ "the 400m", "the 60m race", "cleared 1.76m": metres of a race; "the 10m people" are millions."""
         following = _NEXT_WORD.match(prose, match.end(), block_end)
-        return following is None or following.group(1).lower() in self.stop_words
+        after = following.group(1).lower() if following else ""
+        if after in self.distance_after:
+            return True  # "a 3,000m victory"
+        bare = not after or after in self.stop_words
+        if bare and "." in match.group("number"):
+            return True  # "cleared 1.76m"
+        previous = word_before(prose, match.start(), max(block_start, match.start() - 30))
+        return bare and previous is not None and previous.word.lower() in self.distance_before
 
     def _is_label(self, prose: str, match: re.Match, block_start: int, block_end: int) -> bool:
         """A year, date, time, age, label, name, list number or bracketed number: not a figure."""

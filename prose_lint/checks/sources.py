@@ -25,7 +25,7 @@ REGEX_LISTS = frozenset({"markers", "source_lines", "captions"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[)\"”’]?(\s+)$")
-_CLAIM_FOLLOWS = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
+_CLAIM_FOLLOWS = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
 _THAT = re.compile(r"\s+that\b")
 _ADVERB = re.compile(r"[^\W\d_]+ly")
 _BY_AGENT = re.compile(r"\s+by\s+(?![\d$€£])\S")
