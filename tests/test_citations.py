@@ -37,6 +37,7 @@ def vague(text: str) -> list[str]:
         ("Nearly three million people have left the province.", "three million people"),
         ("A 3,000-strong force holds the ridge.", "3,000-strong"),
         ("The tribes sent 300 Syrians across the border.", "300 Syrians"),
+        ("Some 2,000 Yazidi families fled.", "2,000 Yazidi families"),
         ("Smugglers earned US$5 million last year.", "US$5 million"),
         ("Salaries cost USD 40 million a year.", "USD 40 million"),
         ("Of the pumps, only 19 were working.", "19"),
@@ -65,6 +66,7 @@ def test_a_figure_without_a_source_is_flagged_with_its_unit_or_noun(sentence: st
         "He ran the 400m at the indoor games.",
         "He won the men's 60m race and cleared 1.76m in the high jump.",
         "Kosenkow won the race in 21.07 secs.",
+        "They met at 10 Downing Street beside an old 386 PC.",
     ],
 )
 def test_years_dates_ages_labels_names_and_durations_are_not_figures(sentence: str) -> None:

@@ -341,6 +341,8 @@ class FigureFinder:
             if compound.group(1).lower() not in self.count_compounds:
                 return None  # "34-year-old", "a 10-point plan"
             return Figure(start, compound.end(), "count")
+        if not scaled and _name_follows(prose, end, block_end):
+            return None  # "10 Downing Street", "an old 386 PC"
         noun_end, head = self._noun_after(prose, end, block_end)
         if head in self.not_count_nouns:
             return None
@@ -369,6 +371,15 @@ class FigureFinder:
         if not words:
             return end, ""
         return words[-1]
+
+
+def _name_follows(prose: str, end: int, block_end: int) -> bool:
+    """A capitalised singular word after the number that ends a name: "10 Downing Street", "386 PC"."""
+    first = _NEXT_WORD.match(prose, end, block_end)
+    if first is None or not first.group(1)[0].isupper() or _PLURAL.search(first.group(1).lower()):
+        return False
+    following = _NEXT_WORD.match(prose, first.end(), block_end)
+    return following is None or following.group(1)[0].isupper()
 
 
 def _candidates(
