@@ -364,7 +364,7 @@ class FigureFinder:
                 break
             words.append((match.end(), lower))
             position = match.end()
-            if word[0].isupper() or _PLURAL.search(lower):
+            if _PLURAL.search(lower) or (word[0].isupper() and len(words) > 1):
                 break  # a plural is the head: "312 families", "2.1 million residents need ..."
         while words and words[-1][1].endswith(("ed", "ing")):
             words.pop()  # "312 families displaced": a participle after the noun
