@@ -217,6 +217,8 @@ class _Context:
         self._passages: dict[int, Passage] = {}
         self._sentences: dict[int, bool] = {}  # by sentence start
         self._worded: dict[int, bool] = {}
+        self._carried: dict[tuple[int, int], bool] = {}
+        self._last_sentence: tuple[int, int] | None = None
         self._blocks: dict[int, bool] = {}
         self._groups: dict[int, bool] = {}
 
@@ -239,7 +241,7 @@ class _Context:
 
     def attributed(self, index: int, figure: Figure) -> bool:
         passage = self.passage(index)
-        sentence = passage.sentence(figure.start)
+        sentence = self._sentence_of(passage, figure.start)
         if self.sentence_sourced(passage, sentence) or self.carried(passage, sentence[0], self.carry_over):
             return True
         if self.quotation_sourced(passage, figure.start):
@@ -263,22 +265,35 @@ class _Context:
         previous = passage.previous_sentence(start)
         return previous is not None and self.sentence_sourced(passage, previous, depth + 1)
 
+    def _sentence_of(self, passage: Passage, offset: int) -> tuple[int, int]:
+        """The sentence around ``offset``; figures come in order, so the last one found often serves."""
+        last = self._last_sentence
+        if last is not None and last[0] <= offset < last[1] and passage.start <= last[0]:
+            return last
+        self._last_sentence = passage.sentence(offset)
+        return self._last_sentence
+
     def carried(self, passage: Passage, start: int, remaining: int) -> bool:
         """A source in one of the ``remaining`` sentences before, none of the way opening with a shift."""
         if remaining <= 0 or self.attribution.shift.match(self.prose, start, passage.end):
             return False
-        previous = passage.previous_sentence(start)
-        if previous is None:
-            return False
-        return self.worded_source(*previous) or self.carried(passage, previous[0], remaining - 1)
+        key = (start, remaining)
+        if key not in self._carried:
+            previous = passage.previous_sentence(start)
+            self._carried[key] = previous is not None and (
+                self.worded_source(*previous) or self.carried(passage, previous[0], remaining - 1)
+            )
+        return self._carried[key]
 
     def worded_source(self, start: int, end: int) -> bool:
         """A source named in words ("the ONS said"): a citation mark covers only its own sentence."""
         cached = self._worded.get(start)
         if cached is None:
-            cached = self._worded[start] = self.attribution.names_source(
-                self.prose, start, end, markers=False
-            )
+            if self._sentences.get(start) is False:
+                cached = False  # no source at all, so none in words
+            else:
+                cached = self.attribution.names_source(self.prose, start, end, markers=False)
+            self._worded[start] = cached
         return cached
 
     def quotation_sourced(self, passage: Passage, offset: int) -> bool:

@@ -56,6 +56,15 @@ class Figure:
     kind: str
 
 
+def shortest_anchors(words: Iterable[str]) -> list[str]:
+    """The words none of the others is part of: finding "report" finds "reports" too."""
+    kept: list[str] = []
+    for word in sorted(set(words), key=len):
+        if not any(anchor in word for anchor in kept):
+            kept.append(word)
+    return kept
+
+
 def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first; a space matches any run of white space."""
     unique = sorted({entry for entry in entries if entry.strip()}, key=len, reverse=True)
@@ -96,7 +105,7 @@ class FigureFinder:
         self.distance_before = lowered("distance_before")
         self.distance_after = lowered("distance_after")
         self.range_openers = lowered("range_openers")
-        self.amount_words = sorted(lowered("scales") | lowered("spelled_units"))
+        self.amount_words = shortest_anchors(lowered("scales") | lowered("spelled_units"))
         self.currency_ends = frozenset(symbol[-1] for symbol in data["currency_symbols"])
 
     def _compile(self, data: dict[str, list[str]]) -> None:
@@ -199,12 +208,12 @@ class FigureFinder:
     def _amount_words(self, prose: str) -> Iterator[int]:
         """Where a scale or unit word of a spelled amount stands ("three million"): str.find is fast."""
         positions: list[int] = []
+        # A number word stands before the scale word, so it is never capitalised.
         for word in self.amount_words:
-            for variant in {word, word[:1].upper() + word[1:]}:
-                position = prose.find(variant)
-                while position >= 0:
-                    positions.append(position)
-                    position = prose.find(variant, position + 1)
+            position = prose.find(word)
+            while position >= 0:
+                positions.append(position)
+                position = prose.find(word, position + 1)
         return iter(sorted(positions))
 
     def _digit_figure(self, prose: str, position: int, start: int, end: int) -> Figure | None:

@@ -20,6 +20,7 @@ _FIRST_WORD = re.compile(r"[\"'“‘(\[]*(\w+)")
 _QUOTE_MARK = re.compile(r'[“”"]')
 _OPENING = "“"
 _TERMINATORS = ".!?…"
+_LAST_TERMINATOR = re.compile(r".*[.!?…]", re.S)  # greedy: ends at the last terminator
 _REACH = 600
 
 
@@ -75,9 +76,10 @@ class Passage:
         floor = max(self.start, offset - _REACH)
         position = offset
         while position > floor:
-            stop = max(self.prose.rfind(mark, floor, position) for mark in _TERMINATORS)
-            if stop < 0:
+            last = _LAST_TERMINATOR.match(self.prose, floor, position)
+            if last is None:
                 return None
+            stop = last.end() - 1
             while stop > floor and self.prose[stop - 1] in _TERMINATORS:
                 stop -= 1  # the start of a run such as "?!" or "..."
             boundary = self._sentence_end(stop)

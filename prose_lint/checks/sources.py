@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from prose_lint.checks.figures import alternation
+from prose_lint.checks.figures import alternation, shortest_anchors
 from prose_lint.document import Block
 from prose_lint.resources import builtin_rules_dir, cached_yaml_data
 from prose_lint.yamlio import Located, load_yaml, plain
@@ -24,6 +24,8 @@ DATA_FILES = {"figures": "figures.yaml", "sources": "sources.yaml"}
 REGEX_LISTS = frozenset({"markers", "source_lines", "captions"})
 
 _WORDS = re.compile(r"[^\W\d_]+")
+# A word as a verb stands: "said" but not the "said" of "un-said" or "o'said".
+_VERB_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[)\"”’]?(\s+)$")
 _CLAIM_FOLLOWS = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
 _THAT = re.compile(r"\s+that\b")
@@ -109,9 +111,10 @@ class Attribution:
     def __init__(self, data: dict[str, list[str]]) -> None:
         self.verb_words = _first_words(data["verbs"])
         self.verbs = re.compile(rf"(?<![\w'’-])(?:{alternation(data['verbs'])})(?![\w'’-])", re.I)
+        self.multiword_verbs = any(len(verb.split()) > 1 for verb in data["verbs"])
         self.not_subjects = frozenset(word.lower() for word in data["not_subjects"])
         self.claim_verbs = frozenset(word.lower() for word in data["claim_verbs"])
-        self.phrase_words = _first_words(data["phrases"])
+        self.phrase_words = _WordSets(data["phrases"])
         self.phrases = re.compile(rf"(?<![\w'’-])(?:{alternation(data['phrases'])})", re.I)
         self.markers = re.compile("|".join(f"(?:{entry})" for entry in data["markers"]), re.I)
         self.possessive = re.compile(
@@ -124,8 +127,14 @@ class Attribution:
         self.vague = re.compile(vague, re.I)
         # The same pattern in lower case, for lower-cased text: several times faster than re.I.
         self.vague_lower = re.compile(vague.lower())
-        self.vague_words = _last_words([*data["vague_subjects"], *data["vague_phrases"]])
-        self.vague_anchors = _longest_words([*data["vague_subjects"], *data["vague_phrases"]])
+        self.vague_phrase_words = _WordSets(data["vague_phrases"])
+        self.vague_subject_words = _WordSets(data["vague_subjects"])
+        self.vague_verb_words = frozenset(
+            w for verb in data["vague_verbs"] for w in _WORDS.findall(verb.lower())
+        )
+        self.vague_anchors = shortest_anchors(
+            [*_key_words(data["vague_subjects"], last=True), *_key_words(data["vague_phrases"])]
+        )
         self.titled_words = frozenset(word.lower() for word in data["titled_sources"])
         self.titled = re.compile(
             rf"(?<![\w-])[A-Z][\w&’'-]*\s+(?:{alternation(data['titled_sources'])})(?![\w])"
@@ -144,36 +153,52 @@ class Attribution:
             return True
         if self.possessive.search(prose, start, end):
             return True
-        words = frozenset(_WORDS.findall(prose[start:end].lower()))
-        if not words.isdisjoint(self.phrase_words) and self.phrases.search(prose, start, end):
+        text = prose[start:end].lower()
+        words = frozenset(_WORDS.findall(text))
+        if _has_all_words(words, self.phrase_words) and self.phrases.search(prose, start, end):
             return True
         if not words.isdisjoint(self.titled_words) and self.titled.search(prose, start, end):
             return True
-        if not words.isdisjoint(self.vague_words) and self.vague.search(prose, start, end):
+        if self._may_be_vague(words) and self.vague.search(prose, start, end):
             return True
         if words.isdisjoint(self.verb_words):
             return False
-        return any(
-            self._has_subject(prose, verb, start, end) for verb in self.verbs.finditer(prose, start, end)
-        )
+        return any(self._has_subject(prose, verb, start, end) for verb in self._verbs_in(text, start, end))
 
-    def _has_subject(self, prose: str, verb: re.Match, start: int, end: int) -> bool:
+    def _may_be_vague(self, words: frozenset[str]) -> bool:
+        """Whether every word of a vague subject and a vague verb, or of a vague phrase, is there."""
+        if _has_all_words(words, self.vague_phrase_words):
+            return True
+        return not words.isdisjoint(self.vague_verb_words) and _has_all_words(words, self.vague_subject_words)
+
+    def _verbs_in(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        """(start, end, word) of each source verb of the sentence ``text`` (lower case) at ``start``."""
+        if self.multiword_verbs:
+            for match in self.verbs.finditer(text):
+                yield start + match.start(), start + match.end(), match.group()
+            return
+        for match in _VERB_WORD.finditer(text):
+            if match.group() in self.verb_words:
+                yield start + match.start(), start + match.end(), match.group()
+
+    def _has_subject(self, prose: str, verb: tuple[int, int, str], start: int, end: int) -> bool:
         """ "officials said", "we counted": a verb with a subject, not "an estimated" or "were recorded"."""
-        if _BY_AGENT.match(prose, verb.end(), end):
+        verb_start, verb_end, word = verb
+        if _BY_AGENT.match(prose, verb_end, end):
             return True  # a passive with its agent: "recorded by the UN mission"
-        if verb.group().lower() in self.claim_verbs and not _CLAIM_FOLLOWS.match(prose, verb.end(), end):
+        if word in self.claim_verbs and not _CLAIM_FOLLOWS.match(prose, verb_end, end):
             return False  # "people found work"
-        position = verb.start()
+        position = verb_start
         for _ in range(3):
             previous = _WORD_BEFORE.search(prose, max(start, position - 40), position)
             if previous is None:
                 # After punctuation: '"...," said the mayor' or "The study, by X, found that".
                 return bool(
-                    _INVERTED_SUBJECT.match(prose, verb.end(), end) or _THAT.match(prose, verb.end(), end)
+                    _INVERTED_SUBJECT.match(prose, verb_end, end) or _THAT.match(prose, verb_end, end)
                 )
-            word = previous.group(1).lower().strip(".")
-            if not _ADVERB.fullmatch(word):
-                return word not in self.not_subjects and not word[:1].isdigit()
+            before = previous.group(1).lower().strip(".")
+            if not _ADVERB.fullmatch(before):
+                return before not in self.not_subjects and not before[:1].isdigit()
             position = previous.start()  # "was widely reported": look past the adverb
         return False
 
@@ -225,13 +250,29 @@ def _first_words(entries: list[str]) -> frozenset[str]:
     return frozenset(_WORDS.findall(entry.lower())[0] for entry in entries if _WORDS.search(entry))
 
 
-def _last_words(entries: list[str]) -> frozenset[str]:
-    return frozenset(_WORDS.findall(entry.lower())[-1] for entry in entries if _WORDS.search(entry))
+class _WordSets:
+    """The words of each entry of a list, to rule its pattern out before running it."""
+
+    def __init__(self, entries: list[str]) -> None:
+        self.entries = tuple(frozenset(_WORDS.findall(e.lower())) for e in entries if _WORDS.search(e))
+        # The longest word of each entry: a sentence without any of them matches none.
+        self.keys = frozenset(max(entry, key=len) for entry in self.entries)
 
 
-def _longest_words(entries: list[str]) -> frozenset[str]:
-    """The longest word of each entry: the rarest, so the fewest places to look at."""
-    return frozenset(max(_WORDS.findall(entry.lower()), key=len) for entry in entries if _WORDS.search(entry))
+def _has_all_words(words: frozenset[str], sets: _WordSets) -> bool:
+    if words.isdisjoint(sets.keys):
+        return False
+    return any(entry <= words for entry in sets.entries)
+
+
+def _key_words(entries: list[str], last: bool = False) -> list[str]:
+    """The word to look for first in each entry: its head noun (``last``) or its longest word."""
+    keys = []
+    for entry in entries:
+        words = _WORDS.findall(entry.lower())
+        if words:
+            keys.append(words[-1] if last else max(reversed(words), key=len))
+    return keys
 
 
 def _named_before(prose: str, position: int, start: int) -> bool:
