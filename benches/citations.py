@@ -178,9 +178,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="flags to print from the BBC corpus")
     parser.add_argument("--seed", type=int, default=5, help="seed of the BBC sample")
     parser.add_argument("--runs", type=int, default=9, help="timed runs for speed")
-    parser.add_argument("--carry-over", type=int, default=0, help="the rule's carry_over option")
+    parser.add_argument("--carry-over", type=int, default=None, help="the rule's carry_over option")
     args = parser.parse_args()
-    if args.carry_over:
+    if args.carry_over is not None:
         configure(f"rules:\n  {UNCITED}:\n    options:\n      carry_over: {args.carry_over}\n")
     if not SHARED.is_dir() and set(args.parts) - {"drafts"}:
         sys.exit(f"{SHARED} is absent: only the drafts part can run")
