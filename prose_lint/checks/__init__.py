@@ -12,6 +12,8 @@ from prose_lint.checks.base import Rule
 
 # kind name -> module under prose_lint.checks that defines it (with `kind = name`).
 KIND_MODULES: dict[str, str] = {
+    "citation": "citation",
+    "vague-source": "citation",
     "repetition": "repetition",
     "regex": "regex",
     "substitution": "substitution",
