@@ -127,8 +127,12 @@ class Baseline:
     def write(self, target: Path) -> None:
         target.write_text(json.dumps(self.as_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-    def filter(self, results: list[FileResult]) -> int:
-        """Drop the findings the baseline holds from ``results``; return how many recorded ones are gone."""
+    def filter(self, results: list[FileResult], active: set[str] | None = None) -> int:
+        """Drop the findings the baseline holds from ``results``; return how many recorded ones are gone.
+
+        A recorded finding counts as gone only if its rule ran (``active``, when
+        given): with ``--select``, the other rules' findings are not gone, just unchecked.
+        """
         left = Counter(self.counts)
         for result in results:
             if result.document is None:
@@ -141,7 +145,11 @@ class Baseline:
                     kept.append(diagnostic)
             result.diagnostics = kept
         linted = {baseline_path_key(r.path, self.folder) for r in results if r.document is not None}
-        return sum(count for (path, _, _), count in left.items() if path in linted)
+        return sum(
+            count
+            for (path, rule, _), count in left.items()
+            if path in linted and (active is None or rule in active)
+        )
 
 
 def _keys(result: FileResult, folder: Path) -> list[tuple[str, str, str]]:

@@ -192,7 +192,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"prose-lint: {err}", file=sys.stderr)
         return EXIT_ERROR
     if baseline is not None:
-        _filter_baseline(baseline, results, args.baseline)
+        _filter_baseline(baseline, results, args.baseline, selection)
     report_out = sys.stdout
     if args.fix or args.diff:
         run = _run_fixes(args, results, selection, baseline)
@@ -228,8 +228,15 @@ def _collect(linted: Iterable[FileResult]) -> tuple[list[FileResult], bool]:
     return results, errors
 
 
-def _filter_baseline(baseline: Baseline, results: list[FileResult], path: Path) -> None:
-    gone = baseline.filter(results)
+def _filter_baseline(baseline: Baseline, results: list[FileResult], path: Path, selection: Selection) -> None:
+    active = {
+        rule.id
+        for result in results
+        if result.config is not None
+        for rule in result.config.rules
+        if selection.allows(rule.id, rule.info.category)
+    }
+    gone = baseline.filter(results, active)
     if gone:
         noun = "finding" if gone == 1 else "findings"
         print(

@@ -27,11 +27,12 @@ def test_baseline_records_findings_by_path_rule_and_fingerprint(tmp_path):
     folder = old_reports(tmp_path)
     run = run_cli("baseline", str(tmp_path / "baseline.json"), str(folder))
     assert run.status == 0
-    assert run.out == f"Wrote {tmp_path / 'baseline.json'}: 2 findings in 2 files\n"
+    assert run.out == f"Wrote {tmp_path / 'baseline.json'}: 3 findings in 2 files\n"
     data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
     assert data["version"] == 1
     assert [(f["path"], f["rule"], f["text"], f["count"]) for f in data["findings"]] == [
-        ("reports/2024-q3.md", "grammar/repeated-word", "the the\ncouncil"[:7], 1),
+        ("reports/2024-q3.md", "citations/uncited-figure", "$ 75 million", 1),
+        ("reports/2024-q3.md", "grammar/repeated-word", "the the", 1),
         ("reports/2024-q3.md", "style/currency-space", "$ 75", 1),
     ]
     assert all(len(f["fingerprint"]) == 16 and "line" not in f for f in data["findings"])

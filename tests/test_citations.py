@@ -67,6 +67,7 @@ def test_a_figure_without_a_source_is_flagged_with_its_unit_or_noun(sentence: st
         "He won the men's 60m race and cleared 1.76m in the high jump.",
         "Kosenkow won the race in 21.07 secs.",
         "They met at 10 Downing Street beside an old 386 PC.",
+        "Report 10 is clean, and Route 66 was closed.",
     ],
 )
 def test_years_dates_ages_labels_names_and_durations_are_not_figures(sentence: str) -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import run_cli
 
-SLIP = "The the project cost $ 400 million.\n"
+SLIP = "The the ministry can not confirm it.\n"
 
 
 def write(folder, config: str):
@@ -27,13 +27,13 @@ def test_config_is_found_upward_from_the_draft(tmp_path):
     nested.mkdir(parents=True)
     (nested / "d.md").write_text(SLIP, encoding="utf-8")
     run = run_cli("check", "--format", "json", str(nested / "d.md"))
-    assert reported(run) == [("grammar/repeated-word", "error"), ("style/currency-space", "warning")]
+    assert reported(run) == [("grammar/repeated-word", "error"), ("style/nonstandard-form", "warning")]
 
 
 def test_severity_per_rule_and_per_category(tmp_path):
     draft = write(tmp_path, "rules:\n  style: info\n  grammar/repeated-word: 'off'\n")
     run = run_cli("check", "--format", "json", str(draft))
-    assert reported(run) == [("style/currency-space", "info")]
+    assert reported(run) == [("style/nonstandard-form", "info")]
     assert run.status == 0
 
 
@@ -49,7 +49,7 @@ def test_explicit_config_option_wins(tmp_path):
     other = tmp_path / "other.yaml"
     other.write_text("rules:\n  grammar: 'off'\n", encoding="utf-8")
     run = run_cli("check", "--format", "json", "--config", str(other), str(draft))
-    assert reported(run) == [("style/currency-space", "warning")]
+    assert reported(run) == [("style/nonstandard-form", "warning")]
 
 
 def test_rule_options_change_what_a_rule_accepts(tmp_path):

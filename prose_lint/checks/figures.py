@@ -339,8 +339,16 @@ class FigureFinder:
         if previous.gap.strip() or not word[0].isupper():
             return False
         # "Resolution 2254", "Windows 10": a capitalised word that does not open the sentence.
-        return not _starts_sentence(prose, previous.start, floor) or (
+        if not _starts_sentence(prose, previous.start, floor) or (
             word.isupper() and len(word) > 1 and not previous.dot
+        ):
+            return True
+        # "Report 10 is late": a name opening the sentence, the number counting nothing.
+        following = _NEXT_WORD.match(prose, end, end + 40)
+        return (
+            lower not in self.stop_words
+            and following is not None
+            and following.group(1).lower() in self.stop_words
         )
 
     def _count(self, prose: str, start: int, end: int, block_end: int, scaled: bool) -> Figure | None:
