@@ -455,7 +455,7 @@ def parse_pattern(data: Any, lists: ListResolver, where: list[Any]) -> Pattern:
     if not data.get("tokens"):
         raise SpecError(where, "a pattern needs a non-empty list of 'tokens'")
     tokens = _token_list(data["tokens"], lists, [*where, "tokens"])
-    _check_tokens(tokens, data.get("suggest"), [*where, "tokens"])
+    _check_tokens(tokens, data.get("suggest"), where)
     unless = {}
     for key in ("unless_before", "unless_after"):
         sequences = data.get(key, [])
@@ -482,16 +482,19 @@ def parse_pattern(data: Any, lists: ListResolver, where: list[Any]) -> Pattern:
 def _check_tokens(tokens: tuple[TokenSpec, ...], suggest: Any, where: list[Any]) -> None:
     first = tokens[0]
     if first.optional or (first.words is None and first.text is None):
-        raise SpecError([*where, 0], "a pattern's first token needs a 'word' list or a 'text' (and is not optional)")
+        raise SpecError(
+            [*where, "tokens", 0], "a pattern's first token needs a 'word' list or a 'text' (and is not optional)"
+        )
     names = {t.name for t in tokens if t.name}
+    at = [*where, "suggest"]
     if isinstance(suggest, str):
         for name, transform in _PLACEHOLDER.findall(suggest):
             if name not in names:
-                raise SpecError(where, f"the suggestion names {{{name}}} but no token is named {name!r}")
+                raise SpecError(at, f"the suggestion names {{{name}}} but no token is named {name!r}")
             if transform and transform not in TRANSFORMS:
-                raise SpecError(where, f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
+                raise SpecError(at, f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
     elif suggest is not None and not isinstance(suggest, (dict, list)):
-        raise SpecError(where, "'suggest' must be a template, a mapping or a list")
+        raise SpecError(at, "'suggest' must be a template, a mapping or a list")
 
 
 def _locate(located: Located, where: list[Any]) -> tuple[int, int]:

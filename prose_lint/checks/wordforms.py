@@ -5,7 +5,8 @@ its lexicon; nothing is downloaded). lemminflect itself is never imported:
 importing it pulls in numpy and costs about half a second, more than a whole
 pre-commit run. Instead its two CSV tables are read once, reduced to the
 handful of word sets the rules ask about, and cached as JSON under the user's
-cache folder (see ``prose_lint.resources.cached_yaml_data``).
+cache folder (see ``prose_lint.resources.cached_yaml_data``). Verbs its tables
+lack ("be") come from ``rules/lexicon/grammar-verbs.yaml``.
 
 Tags follow the Penn Treebank names lemminflect uses: ``VB`` (a verb's base
 form), ``VBD`` (past tense), ``VBN`` (past participle), ``VBZ`` (third person
@@ -23,8 +24,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from prose_lint.resources import cached_yaml_data
+from prose_lint.resources import cached_yaml_data, load_lexicon
 
+EXTRA_VERBS = "grammar-verbs.yaml"
 LEXICAL_TAGS = ("VB", "VBD", "VBN", "VBZ", "VBG", "NN", "JJ", "RB")
 _VERB_COLUMNS = {"VBD": 2, "VBN": 3, "VBG": 4, "VBZ": 5}
 _WORD_CLASSES = {"noun": "NN", "adj": "JJ", "adv": "RB"}
@@ -66,11 +68,9 @@ def build_tables(inflections: Path) -> dict[str, Any]:
     for lemma, tag, form in _read_csv(folder / "infl_overrides.csv"):
         if tag in _VERB_COLUMNS and lemma.lower() in verbs:
             verbs[lemma.lower()][tag].add(form.lower())
-    for word, upos, lemmas in _read_csv(folder / "lemma_lu.csv.gz"):
+    for word, upos, _ in _read_csv(folder / "lemma_lu.csv.gz"):
         if upos in _WORD_CLASSES:
             tags[_WORD_CLASSES[upos]].add(word.lower())
-        elif upos == "aux":  # "be", "do", "have" are listed as auxiliaries only
-            tags["VB"].update(lemma.lower() for lemma in lemmas.split("/"))
     for lemma, forms in verbs.items():
         tags["VB"].add(lemma)
         for tag, words in forms.items():
@@ -85,16 +85,22 @@ def build_tables(inflections: Path) -> dict[str, Any]:
 class WordForms:
     """Word sets by tag and verb inflection, built lazily from the cached tables."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], extra_verbs: dict[str, dict[str, list[str]]] | None = None) -> None:
         self._packed: dict[str, str] = data["tags"]
         self._verb_rows: str = data["verbs"]
+        self._extra_verbs = extra_verbs or {}
         self._sets: dict[str, frozenset[str]] = {}
 
     def words(self, tag: str) -> frozenset[str]:
         """Every lower-case word that can carry ``tag``."""
         found = self._sets.get(tag)
         if found is None:
-            found = self._sets[tag] = frozenset(self._packed[tag].split("\n"))
+            found = frozenset(self._packed[tag].split("\n"))
+            if tag == "VB":
+                found |= frozenset(self._extra_verbs)
+            else:
+                found |= {w for forms in self._extra_verbs.values() for w in forms.get(tag, [])}
+            self._sets[tag] = found
         return found
 
     def has(self, word: str, tag: str) -> bool:
@@ -106,6 +112,8 @@ class WordForms:
         for row in self._verb_rows.split("\n"):
             lemma, *cells = row.split(",")
             forms[lemma] = {tag: tuple(c for c in cell.split("/") if c) for tag, cell in zip(_VERB_COLUMNS, cells)}
+        for lemma, extra in self._extra_verbs.items():
+            forms[lemma] = {tag: tuple(extra.get(tag, ())) for tag in _VERB_COLUMNS}
         return forms
 
     @cached_property
@@ -135,4 +143,4 @@ class WordForms:
 @cache
 def word_forms() -> WordForms:
     """The shared lexicon (loaded on first use, from the cache when it is fresh)."""
-    return WordForms(cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables))
+    return WordForms(cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables), load_lexicon(EXTRA_VERBS))
