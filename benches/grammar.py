@@ -37,7 +37,10 @@ from prose_lint.document import document_from_text  # noqa: E402
 from prose_lint.resources import load_lexicon  # noqa: E402
 
 # ../shared beside the checkout (a worktree one folder deeper looks one level up).
-SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()), ROOT.parent / "shared")
+SHARED = next(
+    (p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+    ROOT.parent / "shared",
+)
 GRAMMAR = Selection(frozenset({"grammar"}))
 
 MODALS = {"could", "should", "would", "must", "might", "can", "may", "shall", "will"}
@@ -80,9 +83,9 @@ def classify(text: str, start: int, end: int, replacement: str) -> str | None:
         return "grammar/modal-to"
     if source and " " not in source and new and " " not in new:
         after_have = previous in HAVE or (len(before) == 2 and before[0] in HAVE and previous in ADVERBS)
-        if after_have and new_low != low and not word_forms().has(low, "VBN"):
-            if new_low in word_forms().inflect(low, "VBN"):
-                return "grammar/perfect-tense"
+        participle = not word_forms().has(low, "VBN") and new_low in word_forms().inflect(low, "VBN")
+        if after_have and new_low != low and participle:
+            return "grammar/perfect-tense"
         for pronouns, swaps in PRONOUN_VERBS.items():
             if previous in pronouns and swaps.get(low) == new_low:
                 return "grammar/agreement"
@@ -93,7 +96,11 @@ def classify(text: str, start: int, end: int, replacement: str) -> str | None:
     if source and not new and " " not in source:
         if low == previous or (following and following[0].lower() == low):
             return "grammar/repeated-word"
-        if low in {"it", "he", "she", "they"} and following and following[0].lower() in {"the", "a", "an", "its"}:
+        if (
+            low in {"it", "he", "she", "they"}
+            and following
+            and following[0].lower() in {"the", "a", "an", "its"}
+        ):
             return "grammar/stray-pronoun"
     return None
 
@@ -140,13 +147,17 @@ def evaluate(name: str, items: list[dict], config, show: bool) -> dict:
         total = right[rule] + wrong[rule]
         precision = f"{right[rule] / total:.2f}" if total else "-"
         recall = f"{len(found[rule]) / len(targeted[rule]):.2f}" if targeted[rule] else "-"
-        print(f"  {rule:30} {right[rule]:5} {wrong[rule]:5} {precision:>9} {len(targeted[rule]):8} {recall:>6}")
+        print(
+            f"  {rule:30} {right[rule]:5} {wrong[rule]:5} {precision:>9} {len(targeted[rule]):8} {recall:>6}"
+        )
     all_right, all_wrong = sum(right.values()), sum(wrong.values())
     all_targeted = sum(len(v) for v in targeted.values())
     all_found = sum(len(v) for v in found.values())
     overall = all_right / (all_right + all_wrong) if all_right + all_wrong else 0.0
     recall = all_found / all_targeted if all_targeted else 0.0
-    print(f"  {'all grammar rules':30} {all_right:5} {all_wrong:5} {overall:9.2f} {all_targeted:8} {recall:6.2f}")
+    print(
+        f"  {'all grammar rules':30} {all_right:5} {all_wrong:5} {overall:9.2f} {all_targeted:8} {recall:6.2f}"
+    )
     return {"precision": overall, "recall": recall}
 
 

@@ -251,12 +251,12 @@ def test_code_is_not_prose() -> None:
 
 def test_repeated_word_across_a_line_break() -> None:
     text = "A fund managed by the councils and audited by a third party, so that the\nthe contracts can be renewed."
-    assert grammar(text, fmt="text") == [
-        ("grammar/repeated-word", "the\nthe", ["the"])
-    ]
+    assert grammar(text, fmt="text") == [("grammar/repeated-word", "the\nthe", ["the"])]
 
 
-@pytest.mark.parametrize("sentence", ["Chart stars Duran Duran are back.", "He had had enough.", "the the-ory"])
+@pytest.mark.parametrize(
+    "sentence", ["Chart stars Duran Duran are back.", "He had had enough.", "the the-ory"]
+)
 def test_repeated_word_near_misses(sentence: str) -> None:
     assert grammar(sentence) == []
 
@@ -277,7 +277,9 @@ def _planted_span(text: str, entry: dict) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("draft", "entry"),
     [(name, entry) for name, families in PLANTED.items() for entry in families.get("grammar", [])],
-    ids=lambda value: value if isinstance(value, str) else f"{value['rule']}:{value.get('context', value['text'])}",
+    ids=lambda value: (
+        value if isinstance(value, str) else f"{value['rule']}:{value.get('context', value['text'])}"
+    ),
 )
 def test_planted_grammar_problem_is_found(draft: str, entry: dict) -> None:
     path = EXAMPLES / draft

@@ -15,7 +15,8 @@ from prose_lint.yamlio import YamlError
 
 def house_pack(tmp_path: Path, rules: str) -> Path:
     (tmp_path / "house.yaml").write_text(
-        "category: grammar\ndescription: House grammar.\nrules:\n" + textwrap.indent(textwrap.dedent(rules), "  "),
+        "category: grammar\ndescription: House grammar.\nrules:\n"
+        + textwrap.indent(textwrap.dedent(rules), "  "),
         encoding="utf-8",
     )
     config = tmp_path / ".prose-lint.yaml"
@@ -45,7 +46,9 @@ def test_a_house_rule_with_lemma_tag_and_suggestion(tmp_path: Path) -> None:
 
 def test_a_rule_option_adds_an_exception(tmp_path: Path) -> None:
     config = tmp_path / ".prose-lint.yaml"
-    config.write_text("rules:\n  grammar/modal-of:\n    options:\n      exceptions: [should of]\n", encoding="utf-8")
+    config.write_text(
+        "rules:\n  grammar/modal-of:\n    options:\n      exceptions: [should of]\n", encoding="utf-8"
+    )
     assert lint("They should of known.", select="grammar", config_path=config) == []
 
 
@@ -56,10 +59,16 @@ def test_a_rule_option_adds_an_exception(tmp_path: Path) -> None:
         ("patterns:\n  - tokens:\n      - {tag: VERB}\n", 9, "unknown tag 'VERB'"),
         ("patterns:\n  - tokens:\n      - {word: '@nouns'}\n", 9, "unknown word list @nouns"),
         ("patterns:\n  - tokens:\n      - {tag: VB}\n", 9, "first token needs a 'word' list"),
-        ("patterns:\n  - tokens:\n      - {word: has, name: aux}\n    suggest: '{verb:VBN}'\n", 10, "no token is named 'verb'"),
+        (
+            "patterns:\n  - tokens:\n      - {word: has, name: aux}\n    suggest: '{verb:VBN}'\n",
+            10,
+            "no token is named 'verb'",
+        ),
     ],
 )
-def test_pattern_mistakes_are_reported_at_their_line(tmp_path: Path, rule: str, line: int, message: str) -> None:
+def test_pattern_mistakes_are_reported_at_their_line(
+    tmp_path: Path, rule: str, line: int, message: str
+) -> None:
     rules = "broken:\n  kind: pattern\n  description: A broken rule.\n" + textwrap.indent(rule, "  ")
     config = house_pack(tmp_path, rules)
     with pytest.raises(YamlError) as caught:
@@ -70,7 +79,9 @@ def test_pattern_mistakes_are_reported_at_their_line(tmp_path: Path, rule: str, 
 
 
 def test_a_broken_pack_is_a_one_line_error_and_exit_2(tmp_path: Path) -> None:
-    rules = "broken:\n  kind: pattern\n  description: A broken rule.\n  patterns:\n    - tokens: [{tag: NOUN}]\n"
+    rules = (
+        "broken:\n  kind: pattern\n  description: A broken rule.\n  patterns:\n    - tokens: [{tag: NOUN}]\n"
+    )
     house_pack(tmp_path, rules)
     draft = tmp_path / "draft.md"
     draft.write_text("Fine.\n", encoding="utf-8")

@@ -404,7 +404,9 @@ def parse_token(data: Any, lists: ListResolver, where: list[Any]) -> TokenSpec:
         raise SpecError(where, "a token must be a mapping such as {word: [has, have]}")
     for key in data:
         if key not in TOKEN_KEYS:
-            raise SpecError([*where, key], f"unknown token key {key!r} (expected one of: {', '.join(sorted(TOKEN_KEYS))})")
+            raise SpecError(
+                [*where, key], f"unknown token key {key!r} (expected one of: {', '.join(sorted(TOKEN_KEYS))})"
+            )
     tags = tuple(str(t) for t in _as_list(data.get("tag", []), where, "tag"))
     not_tags = tuple(str(t) for t in _as_list(data.get("not_tag", []), where, "not_tag"))
     for tag in (*tags, *not_tags):
@@ -451,7 +453,10 @@ def parse_pattern(data: Any, lists: ListResolver, where: list[Any]) -> Pattern:
         raise SpecError(where, "a pattern must be a mapping with 'tokens'")
     for key in data:
         if key not in PATTERN_KEYS:
-            raise SpecError([*where, key], f"unknown pattern key {key!r} (expected one of: {', '.join(sorted(PATTERN_KEYS))})")
+            raise SpecError(
+                [*where, key],
+                f"unknown pattern key {key!r} (expected one of: {', '.join(sorted(PATTERN_KEYS))})",
+            )
     if not data.get("tokens"):
         raise SpecError(where, "a pattern needs a non-empty list of 'tokens'")
     tokens = _token_list(data["tokens"], lists, [*where, "tokens"])
@@ -483,7 +488,8 @@ def _check_tokens(tokens: tuple[TokenSpec, ...], suggest: Any, where: list[Any])
     first = tokens[0]
     if first.optional or (first.words is None and first.text is None):
         raise SpecError(
-            [*where, "tokens", 0], "a pattern's first token needs a 'word' list or a 'text' (and is not optional)"
+            [*where, "tokens", 0],
+            "a pattern's first token needs a 'word' list or a 'text' (and is not optional)",
         )
     names = {t.name for t in tokens if t.name}
     at = [*where, "suggest"]
@@ -563,7 +569,9 @@ class TokenPattern(Rule):
             raise located.error_at_value("fix", "fix must be safe, unsafe or display")
         for kind in spec["blocks"]:
             if kind not in BLOCK_KINDS:
-                raise located.error_at_value("blocks", f"unknown block kind {kind!r} (known: {', '.join(BLOCK_KINDS)})")
+                raise located.error_at_value(
+                    "blocks", f"unknown block kind {kind!r} (known: {', '.join(BLOCK_KINDS)})"
+                )
 
     @staticmethod
     def _parse(spec: dict[str, Any]) -> tuple[Pattern, ...]:
@@ -592,7 +600,9 @@ class TokenPattern(Rule):
         block = analysis.blocks[block_index]
         if match.end() > block.end or block.kind not in self.block_kinds:
             return None
-        if not self.spec["quotes"] and (block.quoted or _inside_quotation(analysis.prose, block.start, match.start())):
+        if not self.spec["quotes"] and (
+            block.quoted or _inside_quotation(analysis.prose, block.start, match.start())
+        ):
             return None
         start, end = pattern.marked_span(match)
         if normalise(analysis.prose[start:end]) in self.exceptions:

@@ -26,7 +26,9 @@ class SoundTable:
                 self.prefixes[str(prefix).lower()] = sound
         self.longest = max((len(p) for p in self.prefixes), default=0)
         capitals = data.get("capitals", {})
-        self.capitals = {str(letter): sound for sound in ("vowel", "consonant") for letter in capitals.get(sound, [])}
+        self.capitals = {
+            str(letter): sound for sound in ("vowel", "consonant") for letter in capitals.get(sound, [])
+        }
         self.words = {str(word): str(sound) for word, sound in data.get("words", {}).items()}
 
     def sound(self, word: str) -> str | None:

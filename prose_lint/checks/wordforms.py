@@ -75,7 +75,10 @@ def build_tables(inflections: Path) -> dict[str, Any]:
         tags["VB"].add(lemma)
         for tag, words in forms.items():
             tags[tag].update(words)
-    rows = [",".join([lemma, *("/".join(sorted(forms[t])) for t in _VERB_COLUMNS)]) for lemma, forms in verbs.items()]
+    rows = [
+        ",".join([lemma, *("/".join(sorted(forms[t])) for t in _VERB_COLUMNS)])
+        for lemma, forms in verbs.items()
+    ]
     return {
         "tags": {tag: "\n".join(sorted(words)) for tag, words in tags.items()},
         "verbs": "\n".join(sorted(rows)),
@@ -85,7 +88,9 @@ def build_tables(inflections: Path) -> dict[str, Any]:
 class WordForms:
     """Word sets by tag and verb inflection, built lazily from the cached tables."""
 
-    def __init__(self, data: dict[str, Any], extra_verbs: dict[str, dict[str, list[str]]] | None = None) -> None:
+    def __init__(
+        self, data: dict[str, Any], extra_verbs: dict[str, dict[str, list[str]]] | None = None
+    ) -> None:
         self._packed: dict[str, str] = data["tags"]
         self._verb_rows: str = data["verbs"]
         self._extra_verbs = extra_verbs or {}
@@ -111,7 +116,10 @@ class WordForms:
         forms = {}
         for row in self._verb_rows.split("\n"):
             lemma, *cells = row.split(",")
-            forms[lemma] = {tag: tuple(c for c in cell.split("/") if c) for tag, cell in zip(_VERB_COLUMNS, cells)}
+            forms[lemma] = {
+                tag: tuple(c for c in cell.split("/") if c)
+                for tag, cell in zip(_VERB_COLUMNS, cells, strict=True)
+            }
         for lemma, extra in self._extra_verbs.items():
             forms[lemma] = {tag: tuple(extra.get(tag, ())) for tag in _VERB_COLUMNS}
         return forms
@@ -143,4 +151,6 @@ class WordForms:
 @cache
 def word_forms() -> WordForms:
     """The shared lexicon (loaded on first use, from the cache when it is fresh)."""
-    return WordForms(cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables), load_lexicon(EXTRA_VERBS))
+    return WordForms(
+        cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables), load_lexicon(EXTRA_VERBS)
+    )

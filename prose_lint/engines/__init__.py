@@ -62,8 +62,14 @@ def run_engines(
 
 
 def same_problem(engine: Diagnostic, built_in: Diagnostic) -> bool:
-    """An engine finding duplicates a built-in one on the same span, or overlapping it in the same category."""
-    if (engine.start, engine.end) == (built_in.start, built_in.end):
-        return True
-    overlaps = engine.start < built_in.end and built_in.start < engine.end
-    return overlaps and engine.category == built_in.category
+    """Whether an engine finding reports what a built-in one already does.
+
+    That is: the two spans overlap, and they are in the same category or
+    start or end at the same character (LanguageTool's "An significant" and
+    grammar/article's "An" are one problem; a style remark on "significant"
+    is another).
+    """
+    if not (engine.start < built_in.end and built_in.start < engine.end):
+        return False
+    same_edge = engine.start == built_in.start or engine.end == built_in.end
+    return same_edge or engine.category == built_in.category

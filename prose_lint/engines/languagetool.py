@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -59,7 +58,13 @@ KEYS = {
     "timeout": (int, float),
     "max_characters": (int,),
 }
-DEFAULTS = {"enabled": False, "disabled_rules": [], "enabled_rules": [], "timeout": 20, "max_characters": 20_000}
+DEFAULTS = {
+    "enabled": False,
+    "disabled_rules": [],
+    "enabled_rules": [],
+    "timeout": 20,
+    "max_characters": 20_000,
+}
 MAX_SUGGESTIONS = 5
 
 
@@ -223,8 +228,10 @@ class HttpClient:
                 body = response.read().decode("utf-8")
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace").strip().splitlines()[:1]
-            raise EngineUnavailable(f"{self.server} answered HTTP {err.code}: {' '.join(detail)[:200]}") from None
-        except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError, OSError) as err:
+            raise EngineUnavailable(
+                f"{self.server} answered HTTP {err.code}: {' '.join(detail)[:200]}"
+            ) from None
+        except OSError as err:  # URLError, refused connections and timeouts are all OSErrors
             reason = getattr(err, "reason", err)
             raise EngineUnavailable(f"cannot reach {self.server} ({reason})") from None
         try:
@@ -232,7 +239,9 @@ class HttpClient:
             to_index = utf16_index(text)
             return [_from_json(match, to_index) for match in matches]
         except (ValueError, KeyError, TypeError) as err:
-            raise EngineUnavailable(f"{self.server} did not answer like a LanguageTool server ({err})") from None
+            raise EngineUnavailable(
+                f"{self.server} did not answer like a LanguageTool server ({err})"
+            ) from None
 
 
 def _from_json(match: dict[str, Any], to_index) -> LtMatch:
@@ -272,7 +281,9 @@ class LocalClient:
         try:
             self.tool = language_tool_python.LanguageTool(language)
         except Exception as err:  # no Java, download failed, port busy: all one message
-            raise EngineUnavailable(f"cannot start a local LanguageTool ({type(err).__name__}: {err})") from None
+            raise EngineUnavailable(
+                f"cannot start a local LanguageTool ({type(err).__name__}: {err})"
+            ) from None
 
     def check(self, text: str, language: str, disabled: list[str], enabled: list[str]) -> list[LtMatch]:
         self.tool.disabled_rules.update(disabled)
@@ -320,7 +331,9 @@ def check(document: Document, settings: dict[str, Any], config: Config) -> tuple
     try:
         client = _client(settings, language)
         for chunk in build_chunks(document, int(settings["max_characters"])):
-            matches = client.check(chunk.text, language, settings["disabled_rules"], settings["enabled_rules"])
+            matches = client.check(
+                chunk.text, language, settings["disabled_rules"], settings["enabled_rules"]
+            )
             found.extend(d for d in (_diagnostic(document, chunk, m) for m in matches) if d is not None)
     except EngineUnavailable as err:
         _CLIENTS[key] = err
@@ -336,7 +349,9 @@ def _diagnostic(document: Document, chunk: TextMap, match: LtMatch) -> Diagnosti
     suggestions = match.replacements[:MAX_SUGGESTIONS]
     fix = None
     if len(suggestions) == 1:
-        fix = Fix(f'Replace with "{suggestions[0]}"', (Edit(start, end, suggestions[0]),), Applicability.DISPLAY)
+        fix = Fix(
+            f'Replace with "{suggestions[0]}"', (Edit(start, end, suggestions[0]),), Applicability.DISPLAY
+        )
     return Diagnostic(
         rule=RULE_PREFIX + match.rule_id,
         category=CATEGORIES.get(match.category, "style"),
