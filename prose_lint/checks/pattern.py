@@ -83,7 +83,7 @@ _DOUBLE_QUOTES = re.compile(r"[\"“”]")
 # Longer tails are left out of the shared scan's lookahead (see _anchor_regex).
 MAX_TAIL_IN_SCAN = 400
 # Anchors this short (and punctuation) are frequent: their followers are checked inside the scan.
-SHORT_ANCHOR = 4
+SHORT_ANCHOR = 2
 # How much prose around a match is tokenised for the context checks.
 CONTEXT_WINDOW = 240
 
@@ -760,17 +760,15 @@ class Scanner:
                         known = tails.setdefault(form, [])
                         if guard not in known:
                             known.append(guard)
-        self.followers: dict[str, re.Pattern[str]] = {}
-        compiled: dict[str, re.Pattern[str]] = {}
+        # Followers are compiled on first use (re caches them by source).
+        self.followers: dict[str, str] = {}
         inline: dict[str, str] = {}
         for form, guards in tails.items():
             follower = "|".join(f"(?:{g})" for g in guards)
             if len(form.rstrip("'’")) <= SHORT_ANCHOR and len(follower) <= MAX_TAIL_IN_SCAN:
                 inline[form] = follower
-                continue
-            if follower not in compiled:
-                compiled[follower] = re.compile(follower)
-            self.followers[form] = compiled[follower]
+            elif follower != r"(?:\s)":
+                self.followers[form] = follower
         # Words and punctuation are scanned apart: one alternation of both
         # would cost the regex engine its fast search for a word's first letter.
         words = [form for form in tails if form[:1].isalnum()]
@@ -783,7 +781,7 @@ class Scanner:
         for found in itertools.chain.from_iterable(regex.finditer(prose) for regex in self.regexes):
             form = found.group().replace("’", "'")
             follower = followers.get(form)
-            if follower is not None and follower.match(prose, found.end()) is None:
+            if follower is not None and re.match(follower, prose[found.end() : found.end() + 200]) is None:
                 continue
             position = found.start()
             for rule, pattern in self.by_anchor[normalise(form)]:

@@ -17,8 +17,6 @@ readings has it: "saw" is VBD, VB and NN.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import importlib.util
 from functools import cache, cached_property
 from pathlib import Path
@@ -47,6 +45,9 @@ def _resources() -> Path:
 
 
 def _read_csv(path: Path) -> list[list[str]]:
+    import csv  # only when the cache is built
+    import gzip
+
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         return [row for row in csv.reader(handle) if row and not row[0].startswith("#")]
