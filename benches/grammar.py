@@ -117,10 +117,10 @@ def evaluate(name: str, items: list[dict], config, show: bool) -> dict:
     wrong = Counter()
     targeted: dict[str, set] = defaultdict(set)
     found: dict[str, set] = defaultdict(set)
-    words = 0
+    words = sum(len(item["text"].split()) for item in items)
+    print(f"\n{name}: {len(items)} texts, {words} words")
     for item in items:
         text = item["text"]
-        words += len(text.split())
         edits = {(s, e, r) for ref in item["edits"] for s, e, r in ref}
         for s, e, r in edits:
             rule = classify(text, s, e, r)
@@ -141,7 +141,6 @@ def evaluate(name: str, items: list[dict], config, show: bool) -> dict:
                 if touches((s, e), span) and classify(text, s, e, r) == d.rule:
                     found[d.rule].add((item["id"], s, e))
     rules = sorted(set(right) | set(wrong) | set(targeted))
-    print(f"\n{name}: {len(items)} texts, {words} words")
     print(f"  {'rule':30} {'right':>5} {'wrong':>5} {'precision':>9} {'targeted':>8} {'recall':>6}")
     for rule in rules:
         total = right[rule] + wrong[rule]

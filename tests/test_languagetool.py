@@ -235,7 +235,10 @@ def test_config_severities_and_suppressions_apply(stub: Stub, tmp_path: Path) ->
         Flag("agreed", "AGREED_STYLE", "STYLE", []),
     ]
     config = write_config(tmp_path, stub.url, "rules:\n  languagetool/AGREED_STYLE: off\n")
-    text = "We definately agreed.\n\n<!-- prose-lint disable-next-line spelling -->\nIt went wel.\n"
+    text = (
+        "We definately agreed.\n\n<!-- prose-lint disable-next-line spelling -->\nIt went wel.\n\n"
+        "<!-- prose-lint disable-next-line languagetool/MORFOLOGIK_RULE_EN_GB -->\nIt went wel again.\n"
+    )
     found = check(text, config)
     assert [(d.rule, d.text) for d in found] == [("languagetool/MORFOLOGIK_RULE_EN_GB", "definately")]
 
