@@ -20,6 +20,7 @@ from prose_lint.analysis import Analysis
 from prose_lint.config import Config, ConfigCache, load_config
 from prose_lint.diagnostic import CATEGORIES, Diagnostic
 from prose_lint.document import Document, build_document
+from prose_lint.engines import run_engines
 from prose_lint.source import (
     DRAFT_SUFFIXES,
     STDIN_PATH,
@@ -93,6 +94,9 @@ def lint_document(
                 found.append(diagnostic)
         except Exception as err:  # a rule's bug must not cost the user the other rules
             warnings.append(f"{document.path}: internal error in rule {rule.id}: {type(err).__name__}: {err}")
+    engine_found, engine_warnings = run_engines(document, config, selection, found)
+    found.extend(engine_found)
+    warnings.extend(engine_warnings)
     found = _apply_suppressions(document, config, selection, found)
     return _finish(document, found), warnings
 

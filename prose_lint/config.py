@@ -24,6 +24,7 @@ DIALECTS = ("en-US", "en-GB")
 TOP_KEYS = frozenset({"dialect", "packs", "rules", "ignore", "vocabulary", "names", "acronyms", "engines"})
 # Sections owned by a rule kind or engine: key -> "module:function(located) -> plain data".
 SECTION_VALIDATORS: dict[str, str] = {}
+SECTION_VALIDATORS["engines"] = "prose_lint.engines:validate_engines"
 
 
 @dataclass(frozen=True)

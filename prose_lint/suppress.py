@@ -97,7 +97,11 @@ def parse_suppressions(document: Document, known_ids: set[str], categories: set[
         if not match:
             continue
         targets = _targets(match.group("targets"))
-        unknown = sorted(t for t in targets if t not in known_ids and t not in categories)
+        unknown = sorted(
+            t
+            for t in targets
+            if t not in known_ids and t not in categories and not t.startswith("languagetool/")
+        )
         if unknown:
             result.problems.append(_unknown(comment.start, comment.end, unknown))
             targets = targets - set(unknown)

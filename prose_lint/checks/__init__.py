@@ -17,6 +17,7 @@ KIND_MODULES: dict[str, str] = {
     "repetition": "repetition",
     "regex": "regex",
     "substitution": "substitution",
+    "pattern": "pattern",
 }
 
 

@@ -1,0 +1,157 @@
+"""Lexical facts for the grammar rules: which words can be which part of speech, and verb forms.
+
+The facts come from lemminflect's data files (a PyPI dependency that ships
+its lexicon; nothing is downloaded). lemminflect itself is never imported:
+importing it pulls in numpy and costs about half a second, more than a whole
+pre-commit run. Instead its two CSV tables are read once, reduced to the
+handful of word sets the rules ask about, and cached as JSON under the user's
+cache folder (see ``prose_lint.resources.cached_yaml_data``). Verbs its tables
+lack ("be") come from ``rules/lexicon/grammar-verbs.yaml``.
+
+Tags follow the Penn Treebank names lemminflect uses: ``VB`` (a verb's base
+form), ``VBD`` (past tense), ``VBN`` (past participle), ``VBZ`` (third person
+singular), ``VBG`` (-ing form), ``NN`` (can be a noun), ``JJ`` (can be an
+adjective), ``RB`` (can be an adverb). A word "has" a tag when any of its
+readings has it: "saw" is VBD, VB and NN.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from prose_lint.resources import cached_yaml_data, load_lexicon
+
+EXTRA_VERBS = "grammar-verbs.yaml"
+LEXICAL_TAGS = ("VB", "VBD", "VBN", "VBZ", "VBG", "NN", "JJ", "RB")
+_VERB_COLUMNS = {"VBD": 2, "VBN": 3, "VBG": 4, "VBZ": 5}
+_WORD_CLASSES = {"noun": "NN", "adj": "JJ", "adv": "RB"}
+
+
+class LexiconMissing(RuntimeError):
+    """lemminflect's data files cannot be found."""
+
+
+def _resources() -> Path:
+    spec = importlib.util.find_spec("lemminflect")
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconMissing("the grammar rules need the package lemminflect (pip install lemminflect)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+    if not (folder / "infl_lu.csv.gz").is_file():
+        raise LexiconMissing(f"lemminflect's data files are missing from {folder}")
+    return folder
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    import csv  # only when the cache is built
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [row for row in csv.reader(handle) if row and not row[0].startswith("#")]
+
+
+def build_tables(inflections: Path) -> dict[str, Any]:
+    """Reduce lemminflect's tables to word sets (one newline-joined string per tag) and verb forms."""
+    folder = inflections.parent
+    tags: dict[str, set[str]] = {tag: set() for tag in LEXICAL_TAGS}
+    verbs: dict[str, dict[str, set[str]]] = {}
+    for row in _read_csv(inflections):
+        lemma, upos = row[0].lower(), row[1]
+        if upos == "verb":
+            forms = verbs.setdefault(lemma, {tag: set() for tag in _VERB_COLUMNS})
+            for tag, column in _VERB_COLUMNS.items():
+                # An empty past participle column means "the same as the past tense".
+                cell = row[column] or (row[2] if tag == "VBN" else "")
+                forms[tag].update(f.lower() for f in cell.split("/") if f)
+    for lemma, tag, form in _read_csv(folder / "infl_overrides.csv"):
+        if tag in _VERB_COLUMNS and lemma.lower() in verbs:
+            verbs[lemma.lower()][tag].add(form.lower())
+    for word, upos, _ in _read_csv(folder / "lemma_lu.csv.gz"):
+        if upos in _WORD_CLASSES:
+            tags[_WORD_CLASSES[upos]].add(word.lower())
+    for lemma, forms in verbs.items():
+        tags["VB"].add(lemma)
+        for tag, words in forms.items():
+            tags[tag].update(words)
+    rows = [
+        ",".join([lemma, *("/".join(sorted(forms[t])) for t in _VERB_COLUMNS)])
+        for lemma, forms in verbs.items()
+    ]
+    return {
+        "tags": {tag: "\n".join(sorted(words)) for tag, words in tags.items()},
+        "verbs": "\n".join(sorted(rows)),
+    }
+
+
+class WordForms:
+    """Word sets by tag and verb inflection, built lazily from the cached tables."""
+
+    def __init__(
+        self, data: dict[str, Any], extra_verbs: dict[str, dict[str, list[str]]] | None = None
+    ) -> None:
+        self._packed: dict[str, str] = data["tags"]
+        self._verb_rows: str = data["verbs"]
+        self._extra_verbs = extra_verbs or {}
+        self._sets: dict[str, frozenset[str]] = {}
+
+    def words(self, tag: str) -> frozenset[str]:
+        """Every lower-case word that can carry ``tag``."""
+        found = self._sets.get(tag)
+        if found is None:
+            found = frozenset(self._packed[tag].split("\n"))
+            if tag == "VB":
+                found |= frozenset(self._extra_verbs)
+            else:
+                found |= {w for forms in self._extra_verbs.values() for w in forms.get(tag, [])}
+            self._sets[tag] = found
+        return found
+
+    def has(self, word: str, tag: str) -> bool:
+        return word in self.words(tag)
+
+    @cached_property
+    def _forms(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        forms = {}
+        for row in self._verb_rows.split("\n"):
+            lemma, *cells = row.split(",")
+            forms[lemma] = {
+                tag: tuple(c for c in cell.split("/") if c)
+                for tag, cell in zip(_VERB_COLUMNS, cells, strict=True)
+            }
+        for lemma, extra in self._extra_verbs.items():
+            forms[lemma] = {tag: tuple(extra.get(tag, ())) for tag in _VERB_COLUMNS}
+        return forms
+
+    @cached_property
+    def _lemmas(self) -> dict[str, tuple[str, ...]]:
+        lemmas: dict[str, list[str]] = {}
+        for lemma, forms in self._forms.items():
+            lemmas.setdefault(lemma, []).append(lemma)
+            for words in forms.values():
+                for word in words:
+                    if lemma not in lemmas.setdefault(word, []):
+                        lemmas[word].append(lemma)
+        return {word: tuple(found) for word, found in lemmas.items()}
+
+    def verb_lemmas(self, word: str) -> tuple[str, ...]:
+        """The verbs ``word`` is a form of ("took" -> take; "left" -> leave)."""
+        return self._lemmas.get(word.lower(), ())
+
+    def inflect(self, word: str, tag: str) -> list[str]:
+        """``word`` (any verb form) in the form ``tag``: inflect("took", "VBN") == ["taken"]."""
+        found: list[str] = []
+        for lemma in self.verb_lemmas(word):
+            forms = (lemma,) if tag == "VB" else self._forms[lemma].get(tag, ())
+            found.extend(form for form in forms if form not in found)
+        return found
+
+
+@cache
+def word_forms() -> WordForms:
+    """The shared lexicon (loaded on first use, from the cache when it is fresh)."""
+    return WordForms(
+        cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables), load_lexicon(EXTRA_VERBS)
+    )
