@@ -116,6 +116,9 @@ class Config:
                             *setting.position,
                             f"{key!r} has no option {option!r} (options: {hint})",
                         )
+                problem = type(rule).options_problem({**rule.spec, **setting.options})
+                if problem:
+                    raise YamlError(self.display_path, *setting.position, f"{key!r}: option {problem}")
 
 
 def _glob_regex(pattern: str) -> re.Pattern[str]:

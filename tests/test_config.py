@@ -103,6 +103,10 @@ def test_team_pack_adds_house_rules_in_yaml(tmp_path):
             "rules:\n  grammar/repeated-word:\n    options:\n      colour: red\n",
             "2:3: 'grammar/repeated-word' has no option 'colour' (options: allow)",
         ),
+        (
+            "rules:\n  grammar/repeated-word:\n    options:\n      allow: the\n",
+            "2:3: 'grammar/repeated-word': option 'allow' must be a list, not a string",
+        ),
     ],
 )
 def test_config_errors_point_at_line_and_column_and_exit_2(tmp_path, config, message):

@@ -104,6 +104,18 @@ class Rule:
     def check_spec(cls, located: Located, spec: dict[str, Any]) -> None:
         """Kind-specific validation beyond types (e.g. a regex that compiles)."""
 
+    @classmethod
+    def options_problem(cls, spec: dict[str, Any]) -> str | None:
+        """Why a spec with options from .prose-lint.yaml is invalid (one line), or None."""
+        for key, value in spec.items():
+            wanted = cls.fields.get(key)
+            if wanted is None or value is None:
+                continue
+            if not isinstance(value, wanted.types) or (isinstance(value, bool) and bool not in wanted.types):
+                names = " or ".join(type_name(t()) for t in wanted.types)
+                return f"{key!r} must be {names}, not {type_name(value)}"
+        return None
+
     def diagnostic(
         self,
         start: int,

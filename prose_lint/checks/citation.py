@@ -27,7 +27,7 @@ from prose_lint.checks.passages import Passage
 from prose_lint.checks.sources import Attribution, additions_problem, merged_data
 from prose_lint.diagnostic import Diagnostic
 from prose_lint.document import Block, Inline
-from prose_lint.yamlio import Located, YamlError
+from prose_lint.yamlio import Located
 
 SOURCE_INLINES = frozenset({"link", "footnote_ref", "url"})
 # Blocks whose figures are never reported: a footnote is a source itself.
@@ -92,19 +92,12 @@ class _DataRule(Rule):
         if problem:
             raise located.error_at_value(key, problem)
 
-    def setup(self) -> None:
-        # Options from .prose-lint.yaml arrive unchecked; a bad one is reported when the rule runs.
-        self.option_problem = additions_problem(self.spec)[1]
-        self.data = None if self.option_problem else citation_data(self.spec)
+    @classmethod
+    def options_problem(cls, spec: dict[str, Any]) -> str | None:
+        return super().options_problem(spec) or additions_problem(spec)[1]
 
-    def _data(self, analysis: Analysis) -> CitationData:
-        if self.data is None:
-            config = analysis.config
-            setting = config.rule_settings.get(self.id) if config else None
-            line, column = setting.position if setting else (1, 1)
-            where = config.display_path if config else "the configuration"
-            raise YamlError(where, line, column, f"{self.id}: option {self.option_problem}")
-        return self.data
+    def setup(self) -> None:
+        self.data = citation_data(self.spec)
 
 
 # --- citations/uncited-figure ------------------------------------------------------
@@ -167,7 +160,7 @@ class UncitedFigure(_DataRule):
     )
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
-        data = self._data(analysis)
+        data = self.data
         blocks = analysis.blocks
         found = data.finder.scan(analysis.prose, [(block.start, block.end) for block in blocks])
         if not found:
@@ -408,7 +401,7 @@ class VagueSource(_DataRule):
     default_message = 'Vague source "{match}": say which study, report or body, or cite it'
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
-        attribution = self._data(analysis).attribution
+        attribution = self.data.attribution
         blocks = [
             block
             for block in analysis.blocks
