@@ -178,16 +178,77 @@ def lint_paths(
     config_path: Path | None = None,
     selection: Selection = ALL,
     stdin_filename: str | None = None,
+    jobs: int = 1,
 ) -> Iterator[FileResult]:
-    """Lint files and folders (recursing into drafts); ``-`` is standard input."""
+    """Lint files and folders (recursing into drafts); ``-`` is standard input.
+
+    With ``jobs`` > 1 and enough drafts, drafts are linted in that many
+    processes; results come back in the same order as a serial run.
+    """
     configs = ConfigCache(config_path)
-    for item in expand_paths(paths, configs):
-        if isinstance(item, FileResult):
-            yield item
-        elif str(item) == STDIN_PATH:
-            yield lint_file(STDIN_PATH, configs, selection, display=stdin_filename or "<stdin>")
-        else:
-            yield lint_file(item, configs, selection)
+    items = list(expand_paths(paths, configs))
+    drafts = sum(1 for item in items if isinstance(item, Path))
+    if jobs > 1 and drafts >= PARALLEL_MIN_DRAFTS:
+        yield from _lint_in_processes(items, configs, selection, stdin_filename, jobs)
+        return
+    for item in items:
+        yield _lint_item(item, configs, selection, stdin_filename)
+
+
+# Below this many drafts, starting processes costs more than it saves.
+PARALLEL_MIN_DRAFTS = 4
+
+
+def _lint_item(
+    item: Path | str | FileResult, configs: ConfigCache, selection: Selection, stdin_filename: str | None
+) -> FileResult:
+    if isinstance(item, FileResult):
+        return item
+    if str(item) == STDIN_PATH:
+        return lint_file(STDIN_PATH, configs, selection, display=stdin_filename or "<stdin>")
+    return lint_file(item, configs, selection)
+
+
+def _lint_in_processes(
+    items: list, configs: ConfigCache, selection: Selection, stdin_filename: str | None, jobs: int
+) -> Iterator[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    first = next(index for index, item in enumerate(items) if isinstance(item, Path))
+    # The first draft is linted here before the workers start, so that they are
+    # forked with the packs compiled and the dictionaries loaded.
+    warm = _lint_item(items[first], configs, selection, stdin_filename)
+    context = (
+        multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = {
+            index: pool.submit(_lint_in_worker, str(item), configs.explicit, selection)
+            for index, item in enumerate(items)
+            if isinstance(item, Path) and index != first
+        }
+        for index, item in enumerate(items):
+            if index == first:
+                yield warm
+            elif index in futures:
+                result = futures[index].result()
+                if result.error is None:
+                    result.config = configs.for_path(Path(result.path))
+                yield result
+            else:
+                yield _lint_item(item, configs, selection, stdin_filename)
+
+
+_worker_configs: dict[Path | None, ConfigCache] = {}
+
+
+def _lint_in_worker(path: str, config_path: Path | None, selection: Selection) -> FileResult:
+    """Runs in a worker process; the result travels back without its Config (rules do not pickle cheaply)."""
+    configs = _worker_configs.setdefault(config_path, ConfigCache(config_path))
+    result = lint_file(Path(path), configs, selection)
+    result.config = None
+    return result
 
 
 def expand_paths(paths: Iterable[str], configs: ConfigCache) -> Iterator[Path | str | FileResult]:

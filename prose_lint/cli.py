@@ -7,6 +7,7 @@ config or input error (a file that could not be read, a broken config).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -85,6 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the name to report (and choose the format by) for -",
     )
     check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="lint drafts in N processes (default: the number of cores); output order is the same",
+    )
+    check.add_argument(
         "--output",
         "-o",
         type=Path,
@@ -143,6 +152,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _formats() -> list[str]:
     from prose_lint.reporters import FORMATS
 
@@ -186,7 +212,8 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     paths = args.paths or ["."]
     try:
-        linted = lint_paths(paths, args.config, selection, args.stdin_filename)
+        jobs = args.jobs or _cores()
+        linted = lint_paths(paths, args.config, selection, args.stdin_filename, jobs)
         results, errors = _collect(with_progress(linted, paths, args.config, sys.stderr))
     except SelectionError as err:
         print(f"prose-lint: {err}", file=sys.stderr)

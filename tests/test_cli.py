@@ -303,3 +303,28 @@ def test_utf16_with_bom_is_decoded(tmp_path):
     path.write_bytes(SLIP.encode("utf-16"))
     run = run_cli("check", "--quiet", str(path))
     assert run.out.splitlines() == [f'{path}:1:18  warning  grammar/repeated-word  Repeated word "the"']
+
+
+def test_jobs_give_the_same_report_in_the_same_order_as_a_serial_run(tmp_path):
+    for index in range(8):
+        (tmp_path / f"d{index}.md").write_text(
+            f"Draft {index}: the the plan can not work.\n", encoding="utf-8"
+        )
+    (tmp_path / "d3.md").write_bytes(b"\x00binary")
+    serial = run_cli("check", "--jobs", "1", "--format", "json", str(tmp_path))
+    parallel = run_cli("check", "--jobs", "3", "--format", "json", str(tmp_path))
+    assert (
+        (parallel.status, parallel.err)
+        == (serial.status, serial.err)
+        == (2, f"{tmp_path / 'd3.md'}: binary file (contains NUL bytes), not a text draft\n")
+    )
+    assert parallel.out == serial.out
+    assert [f["path"] for f in json.loads(parallel.out)["files"]] == [
+        str(tmp_path / f"d{index}.md") for index in range(8) if index != 3
+    ]
+
+
+def test_jobs_must_be_a_positive_number(draft):
+    run = run_cli("check", "--jobs", "0", str(draft))
+    assert run.status == 2
+    assert "expected a whole number of at least 1, not '0'" in run.err
