@@ -24,6 +24,8 @@ DIALECTS = ("en-US", "en-GB")
 TOP_KEYS = frozenset({"dialect", "packs", "rules", "ignore", "vocabulary", "names", "acronyms", "engines"})
 # Sections owned by a rule kind or engine: key -> "module:function(located) -> plain data".
 SECTION_VALIDATORS: dict[str, str] = {}
+SECTION_VALIDATORS["names"] = "prose_lint.checks.namedata:validate_names_section"
+SECTION_VALIDATORS["acronyms"] = "prose_lint.checks.namedata:validate_acronyms_section"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,10 @@ KIND_MODULES: dict[str, str] = {
     "repetition": "repetition",
     "regex": "regex",
     "substitution": "substitution",
+    "consistency": "consistency",
+    "abbreviation-style": "acronym",
+    "acronym": "acronym",
+    "dialect": "dialect",
 }
 
 
