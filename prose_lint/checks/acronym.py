@@ -10,6 +10,7 @@ and "LF (Long Form)". The scan is made once per document and shared.
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from collections import defaultdict
@@ -19,17 +20,23 @@ from functools import cache, lru_cache
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
+from prose_lint.checks.consistency import is_common_word
 from prose_lint.checks.namedata import acronym_settings, load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic
 
+# A capital first, so that the regex engine skips other characters in C; the
+# look-behind then checks that the capital starts a word.
 _CANDIDATE = re.compile(
-    r"(?<![\w.&'’-])"
-    r"(?:(?P<dotted>(?:[A-Z]\.){1,5}[A-Z](?:\.|(?![\w])))"
-    r"|(?P<caps>[A-Z][A-Z0-9&]*[A-Z0-9])(?P<plural>s)?(?![\w&'’-]|\.\w))"
+    r"[A-Z](?=[A-Z0-9&.])(?<![\w.&'’-].)"
+    r"(?:(?P<dotted>\.(?:[A-Z]\.){0,4}[A-Z](?:\.|(?![\w])))"
+    r"|(?P<caps>[A-Z0-9&]*[A-Z0-9])(?P<plural>s)?(?![\w&'’-]|\.\w))"
 )
 # three or more all-capital words in a row: a heading or a quotation in capitals, not acronyms
-_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}\b(?:[ \t]+\b[A-Z]{2,}\b[,:]?){2,}")
+_CAPITALS_RUN = re.compile(r"[A-Z](?<![\w].)[A-Z]+(?!\w)(?:[,:]?[ \t]+[A-Z]{2,}(?!\w)){2,}")
 _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+# "(PMF)", "(ON RRP)", "(PMF, also ...)": only acronyms between the opening bracket and this one
+_IN_BRACKETS_BEFORE = re.compile(r"\((?:[ \t]*[A-Z][A-Z0-9&]*s?)*[ \t]*$")
+_IN_BRACKETS_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9&]*s?)*[ \t]*[),;]")
 
 
 @dataclass
@@ -82,12 +89,12 @@ def _scan(prose: str) -> AcronymScan:
     for match in _CANDIDATE.finditer(prose):
         if shouted and any(a <= match.start() < b for a, b in shouted):
             continue
-        dotted = match.group("dotted")
-        written = dotted or match.group("caps")
+        dotted = match.group("dotted") is not None
+        written = match.group() if dotted else match.group()[0] + match.group("caps")
         key = written.replace(".", "")
         if sum(ch.isupper() for ch in key) < 2 or _ROMAN.match(key):
             continue
-        use = Use(match.start(), match.start() + len(written), written, key, bool(dotted))
+        use = Use(match.start(), match.start() + len(written), written, key, dotted)
         if not dotted:
             _mark_definition(prose, use, match.end())
         result.uses[key].append(use)
@@ -96,8 +103,9 @@ def _scan(prose: str) -> AcronymScan:
 
 def _mark_definition(prose: str, use: Use, after: int) -> None:
     """Is this use the acronym of a definition, "Long Form (LF)" or "LF (Long Form)"?"""
-    before = prose[max(0, use.start - 2) : use.start].rstrip(" ")
-    if before.endswith("(") and re.match(r"\s*[),;]", prose[after : after + 3]):
+    if _IN_BRACKETS_BEFORE.search(prose, max(0, use.start - 30), use.start) and _IN_BRACKETS_AFTER.match(
+        prose, after, after + 30
+    ):
         use.defines = True
         use.long_form = _long_form_before(prose, use)
         return
@@ -108,7 +116,7 @@ def _mark_definition(prose: str, use: Use, after: int) -> None:
 
 
 def _long_form_before(prose: str, use: Use) -> tuple[int, int] | None:
-    opening = prose.rfind("(", max(0, use.start - 3), use.start)
+    opening = prose.rfind("(", max(0, use.start - 30), use.start)
     window_start = max(0, opening - 160)
     match = _long_form_pattern(use.key).search(prose, window_start, opening)
     return (match.start(), match.end()) if match else None
@@ -118,9 +126,9 @@ def _long_form_before(prose: str, use: Use) -> tuple[int, int] | None:
 def _long_form_pattern(key: str) -> re.Pattern[str]:
     """Words whose initials spell ``key`` (connectors allowed between), ending the searched text."""
     connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
-    skip = rf"(?:[ \t\n]+(?:{connectors}))*[ \t\n]+"
+    skip = rf"(?:(?:[ \t\n]+(?:{connectors}))*[ \t\n]+|-)"
     letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*(?:-[\w'’]+)*" for c in letters)
+    words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*?(?:-[\w'’]+)*?" for c in letters)
     return re.compile(rf"(?<![\w-]){words}[ \t\n]*$")
 
 
@@ -128,10 +136,10 @@ def _long_form_pattern(key: str) -> re.Pattern[str]:
 def _expansion_pattern(key: str) -> re.Pattern[str]:
     """Capitalised words whose initials spell ``key``, anywhere ("Food and Agriculture Organization")."""
     connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
-    skip = rf"(?:[ \t\n]+(?:{connectors}))*[ \t\n]+"
+    skip = rf"(?:(?:[ \t\n]+(?:{connectors}))*[ \t\n]+|-)"
     letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"{re.escape(c)}[\w'’]*(?:-[\w'’]+)*" for c in letters)
-    return re.compile(rf"(?<![\w-]){words}(?![\w-])")
+    words = skip.join(rf"{re.escape(c)}[\w'’]*?(?:-[\w'’]+)*?" for c in letters)
+    return re.compile(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
 
 
 def _initials_match(text: str, key: str) -> bool:
@@ -177,7 +185,8 @@ class AbbreviationStyle(Rule):
 
 class Acronym(Rule):
     """Flags an acronym the reader cannot decode: never expanded, used before its
-    expansion (``report: undefined``), or expanded a second time (``report: redefined``).
+    expansion (``report: undefined``), or expanded a second time within a few
+    pages (``report: redefined``; ``within_words``, 2,500 by default).
 
     Why: "the PMF brigades" means nothing to a reader who meets "Popular
     Mobilization Forces (PMF)" only two paragraphs later. What to write: the
@@ -190,7 +199,11 @@ class Acronym(Rule):
     kind = "acronym"
     fields = {
         "report": Field((str,), required=True, help="undefined or redefined"),
+        "within_words": Field(
+            (int,), default=2500, help="redefined: only a long form repeated within this many words"
+        ),
     }
+    options = frozenset({"within_words"})
     default_message = "{problem}"
 
     @classmethod
@@ -214,6 +227,8 @@ class Acronym(Rule):
         definition = next((use for use in plain if use.defines), None)
         if first is None or (definition is not None and definition.start < first.start):
             return
+        if definition is None and not (_defines_any(analysis) and _needs_long_form(analysis, key)):
+            return
         if _expansion_pattern(key).search(analysis.prose, 0, first.start):
             return
         if definition is None:
@@ -225,8 +240,10 @@ class Acronym(Rule):
 
     def _redefined(self, analysis: Analysis, key: str, uses: list[Use]) -> Iterator[Diagnostic]:
         definitions = [use for use in uses if use.defines]
-        for repeat in definitions[1:]:
-            line, _ = analysis.document.position(definitions[0].start)
+        for previous, repeat in itertools.pairwise(definitions):
+            if len(analysis.prose[previous.end : repeat.start].split()) > self.spec["within_words"]:
+                continue  # a long report spells acronyms out again in a later chapter on purpose
+            line, _ = analysis.document.position(previous.start)
             problem = f'"{key}" is already spelled out on line {line}: write "{key}" alone'
             message = format_message(self.message, problem=problem, key=key)
             if repeat.long_form is None:
@@ -235,6 +252,23 @@ class Acronym(Rule):
             start, end = _definition_span(analysis.prose, repeat)
             fix = self.replacement(analysis, start, end, key, f'Write "{key}"', Applicability.UNSAFE)
             yield self.diagnostic(start, end, message, [key], fix)
+
+
+def _defines_any(analysis: Analysis) -> bool:
+    """Whether the document spells out any acronym: then it follows the convention."""
+    return any(use.defines for uses in scan(analysis).uses.values() for use in uses)
+
+
+def _needs_long_form(analysis: Analysis, key: str) -> bool:
+    """Whether an acronym never spelled out should be: not a model or product code
+    ("PS2", "G20"), not two letters (initials, "LA", "GM": too often a name), not an
+    ordinary word in capitals for emphasis ("NEXT", "FATAL")."""
+    if len(key) < 3 or not key.isalpha():
+        return False
+    lower = key.lower()
+    if is_common_word(lower):
+        return False
+    return re.search(rf"(?<![\w-]){lower}(?![\w-])", analysis.prose) is None
 
 
 def _definition_span(prose: str, use: Use) -> tuple[int, int]:

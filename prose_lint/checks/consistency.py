@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
-from prose_lint.analysis import Analysis
+from prose_lint.analysis import Analysis, abbreviations
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.namedata import NamesSettings, load_names_data, names_settings
 from prose_lint.diagnostic import Applicability, Diagnostic
@@ -67,6 +68,9 @@ _ALTERNATIONS = [
         ("gh", "g"),
     )
 ]
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
+_OPENERS = "\"'“‘([*_"
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 _FUSED_ARTICLE = re.compile(r"^[aeiu]([tdrzsnl])\1")
 
 
@@ -163,16 +167,15 @@ def _keys(words: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
 def parse_mention(raw: str) -> tuple[NameForm, ...]:
     """The names in a matched run of capitalised words (titles and sentence words removed)."""
     lex = lexicon()
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(raw)]
-    last, start, _ = tokens[-1]
-    stripped = re.sub(r"[" + APOSTROPHES + r"]s?$", "", last)
-    tokens[-1] = (stripped, start, start + len(stripped))
     runs: list[list[tuple[str, int, int]]] = [[]]
-    for token in tokens:
-        if token[0] in lex.not_names:
+    for match in _TOKEN.finditer(raw):
+        word = _POSSESSIVE.sub("", match.group())
+        if word in lex.not_names:
             runs.append([])
-        elif runs[-1] or token[0] not in lex.titles:
-            runs[-1].append(token)
+        elif runs[-1] or word not in lex.titles:
+            runs[-1].append((word, match.start(), match.start() + len(word)))
+        if word != match.group():  # "Symbian's Series 60": the name ends at the possessive
+            runs.append([])
     forms = []
     for run in runs:
         while run and (run[-1][0].lower() in lex.particles or run[-1][0].lower() in lex.articles):
@@ -187,21 +190,60 @@ def parse_mention(raw: str) -> tuple[NameForm, ...]:
     return tuple(forms)
 
 
-def mention_pattern() -> re.Pattern[str]:
-    """Runs of capitalised words with their particles (al-, ez-, bin, de, van ...)."""
-    lex = lexicon()
-    apostrophes = re.escape(APOSTROPHES)
-    # a capitalised word with at least one lower-case letter (so no acronyms)
-    word = (
-        rf"[{_UPPER}](?=[{_LETTER}{apostrophes}-]*[{_LOWER}])[{_LETTER}{apostrophes}]*"
-        rf"(?:-[{_UPPER}][{_LETTER}{apostrophes}]*)*"
-    )
-    articles = "|".join(sorted(lex.articles, key=len, reverse=True))
-    particles = "|".join(sorted(lex.particles, key=len, reverse=True))
-    part = rf"(?:(?i:{articles})-)?{word}"
-    gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
-    lead = rf"(?:(?:{particles}){gap})*"
-    return re.compile(rf"(?<![\w-])(?<!\w['’]){lead}{part}(?:{gap}{lead}{part})*(?![\w-])")
+class MentionFinder:
+    """Finds runs of capitalised words with their particles (al-, ez-, bin, de, van ...).
+
+    The pattern starts with a capital letter so that the regex engine skips
+    everything else in C; a lower-case particle or article opening a name
+    ("al-Bukamal", "de Gaulle") is added by a look at the few characters before.
+    """
+
+    def __init__(self) -> None:
+        lex = lexicon()
+        apostrophes = re.escape(APOSTROPHES)
+        rest = (
+            rf"[{_LOWER}{apostrophes}][{_LETTER}{apostrophes}]*"
+            rf"(?:-[{_UPPER}][{_LETTER}{apostrophes}]*)*"
+        )  # the rest of a capitalised word: a lower-case letter next (so no acronyms)
+        articles = "|".join(sorted(lex.articles, key=len, reverse=True))
+        particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+        gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
+        lead = rf"(?:(?:{particles}){gap})*"
+        part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
+        self.pattern = re.compile(rf"[{_UPPER}](?<![\w'’].){rest}(?:{gap}{lead}{part})*(?![\w-])")
+        self.lead = re.compile(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
+        tails = {p + " " for p in lex.particles} | {a + "-" for a in lex.articles}
+        self.tail_ends = frozenset(tail[-3:] for tail in tails)
+
+    def find(self, prose: str) -> dict[str, list[int]]:
+        """Each matched run of words -> where it starts, in order."""
+        starts: dict[str, list[int]] = defaultdict(list)
+        tail_ends = self.tail_ends
+        for match in self.pattern.finditer(prose):
+            start = match.start()
+            if prose[start - 3 : start] in tail_ends:
+                found = self.lead.search(prose, max(0, start - 40), start)
+                if found is not None:
+                    start = found.start()
+            if prose[start - 1 : start] == "-":
+                continue  # "pro-Assad": part of a compound, not a name of its own
+            starts[prose[start : match.end()]].append(start)
+        return starts
+
+
+@dataclass
+class Mentions:
+    """Where each spelling is used, kept as the matched runs' starts until a span is needed."""
+
+    sources: dict[str, list[tuple[list[int], int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def __getitem__(self, display: str) -> list[tuple[int, int]]:
+        spans = [
+            (s + offset, s + offset + length)
+            for starts, offset, length in self.sources[display]
+            for s in starts
+        ]
+        return sorted(spans)
 
 
 @dataclass
@@ -236,7 +278,7 @@ class NameConsistency(Rule):
     default_message = 'Write "{suggestion}" ({reason}), not "{match}"'
 
     def setup(self) -> None:
-        self.pattern = mention_pattern()
+        self.finder = MentionFinder()
         self.established = self.spec["established"]
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
@@ -253,24 +295,17 @@ class NameConsistency(Rule):
                 if (diagnostic.start, diagnostic.end) not in flagged:
                     yield diagnostic
 
-    def _collect(self, analysis: Analysis) -> tuple[dict[str, NameForm], dict[str, list[tuple[int, int]]]]:
-        """Every name mention: spelling -> its form, and spelling -> its spans, in order."""
-        starts: dict[str, list[int]] = defaultdict(list)
-        for match in self.pattern.finditer(analysis.prose):
-            starts[match.group()].append(match.start())
+    def _collect(self, analysis: Analysis) -> tuple[dict[str, NameForm], Mentions]:
+        """Every name mention: spelling -> its form, and where each spelling is used."""
         forms: dict[str, NameForm] = {}
-        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for raw, offsets in starts.items():
+        mentions = Mentions()
+        for raw, starts in self.finder.find(analysis.prose).items():
             for form in parse_mention(raw):
                 forms[form.display] = form
-                spans[form.display].extend((s + form.offset, s + form.offset + form.length) for s in offsets)
-        for found in spans.values():
-            found.sort()
-        return forms, spans
+                mentions.sources[form.display].append((starts, form.offset, form.length))
+        return forms, mentions
 
-    def _clusters(
-        self, forms: dict[str, NameForm], spans: dict[str, list[tuple[int, int]]], house: HouseNames
-    ) -> Iterator[Cluster]:
+    def _clusters(self, forms: dict[str, NameForm], spans: Mentions, house: HouseNames) -> Iterator[Cluster]:
         """Groups of two or more spellings sharing a consonant skeleton (near-linear blocking)."""
         buckets: dict[str, list[str]] = defaultdict(list)
         for display, form in forms.items():
@@ -293,7 +328,7 @@ class NameConsistency(Rule):
             groups[root(display)].append(display)
         for members in groups.values():
             if len(members) > 1:
-                yield Cluster({d: forms[d] for d in members}, {d: list(spans[d]) for d in members})
+                yield Cluster({d: forms[d] for d in members}, {d: spans[d] for d in members})
 
     def _cluster_findings(
         self, analysis: Analysis, cluster: Cluster, distinct: frozenset[frozenset[str]]
@@ -332,7 +367,7 @@ class NameConsistency(Rule):
         self, analysis: Analysis, start: int, end: int, target: NameForm, reason: str, house: bool
     ) -> Diagnostic:
         start, end, suggestion = _trim(analysis.prose, start, end, target.words)
-        if _sentence_initial(analysis, start) and suggestion[:1].islower():
+        if starts_sentence(analysis, start) and suggestion[:1].islower():
             suggestion = suggestion[0].upper() + suggestion[1:]
         written = " ".join(analysis.prose[start:end].split())
         message = format_message(self.message, match=written, suggestion=suggestion, reason=reason)
@@ -344,7 +379,7 @@ class NameConsistency(Rule):
         self,
         analysis: Analysis,
         forms: dict[str, NameForm],
-        spans: dict[str, list[tuple[int, int]]],
+        spans: Mentions,
         house: HouseNames,
     ) -> Iterator[Diagnostic]:
         """Every spelling of a house name other than the house spelling itself."""
@@ -472,11 +507,23 @@ def _reason(usual: int, rare: int) -> str:
     return f"written {'twice' if usual == 2 else f'{usual} times'} in this document"
 
 
-def _sentence_initial(analysis: Analysis, start: int) -> bool:
-    sentence = analysis.sentence_at(start)
-    if sentence is None or sentence.start > start:
+def starts_sentence(analysis: Analysis, start: int) -> bool:
+    """Whether a word at ``start`` begins a sentence (or a heading, list item, cell).
+
+    A look at the characters before it rather than ``analysis.sentence_at``, which
+    tokenises the whole block: a plain-text draft without blank lines is one block.
+    """
+    index = analysis.block_at(start)
+    if index < 0:
         return False
-    return not any(ch.isalnum() for ch in analysis.prose[sentence.start : start])
+    block_start = analysis.blocks[index].start
+    before = analysis.prose[max(block_start, start - 80) : start].rstrip().rstrip(_OPENERS).rstrip()
+    if not before:
+        return start - 80 <= block_start
+    if before[-1] not in ".!?…":
+        return False
+    previous = _LAST_WORD.search(before)
+    return previous is None or previous.group(1).lower() not in abbreviations().titles
 
 
 def _capital_of_sentence(analysis: Analysis, start: int, written: str, other: str) -> bool:
@@ -484,7 +531,7 @@ def _capital_of_sentence(analysis: Analysis, start: int, written: str, other: st
     return (
         written[:1].isupper()
         and written[:1].lower() + written[1:] == other
-        and _sentence_initial(analysis, start)
+        and starts_sentence(analysis, start)
     )
 
 
@@ -497,7 +544,7 @@ def _merge_sentence_capitals(analysis: Analysis, cluster: Cluster) -> None:
             continue
         kept = []
         for start, end in cluster.spans[display]:
-            if not _sentence_initial(analysis, start):
+            if not starts_sentence(analysis, start):
                 kept.append((start, end))
             elif not ordinary:
                 cluster.spans[lowered].append((start, end))
@@ -514,7 +561,31 @@ def _is_ordinary(analysis: Analysis, word: str) -> bool:
     if is_common_word(word):
         return True
     lower = word.lower()
-    return lower != word and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", analysis.prose) is not None
+    return lower != word and lower in _words_of(analysis)
+
+
+_document_words: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _words_of(analysis: Analysis) -> frozenset[str]:
+    """The document's words as written, computed once (``analysis.words`` is shared by rules)."""
+    words = _document_words.get(analysis)
+    if words is None:
+        words = _document_words[analysis] = frozenset(analysis.words)
+    return words
+
+
+def whole_words(prose: str, word: str) -> Iterator[tuple[int, int]]:
+    """Every use of ``word`` as a whole word, case-sensitive (str.find runs in C and, unlike
+    a regex that opens with a look-behind, skips ahead fast)."""
+    position = prose.find(word)
+    while position >= 0:
+        end = position + len(word)
+        before = prose[position - 1] if position else " "
+        after = prose[end : end + 1] or " "
+        if not (before.isalnum() or before in "-_'’") and not (after.isalnum() or after in "-_"):
+            yield position, end
+        position = prose.find(word, end)
 
 
 def _trim(prose: str, start: int, end: int, target: tuple[str, ...]) -> tuple[int, int, str]:

@@ -21,6 +21,7 @@ from functools import cache
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Rule, format_message
+from prose_lint.checks.consistency import starts_sentence, whole_words
 from prose_lint.checks.namedata import load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix
 
@@ -122,24 +123,23 @@ class DialectMix(Rule):
 
 def _uses(analysis: Analysis, flagged: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
     """Where each flagged word is used in lower case, or capitalised only to start a sentence."""
-    body = "|".join(sorted(flagged, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’-])(?i:{body})(?![\w'’-])")
     prose = analysis.prose
     found: dict[str, list[tuple[int, int]]] = {}
-    for match in pattern.finditer(prose):
-        written = match.group()
-        if written[0].isupper() and not _starts_sentence_as_word(analysis, match.start(), match.end()):
-            continue
-        found.setdefault(written.lower(), []).append((match.start(), match.end()))
+    for word in flagged:
+        uses = list(whole_words(prose, word))
+        uses += [
+            (start, end)
+            for start, end in whole_words(prose, word.capitalize())
+            if _starts_sentence_as_word(analysis, start, end)
+        ]
+        if uses:
+            found[word] = sorted(uses)
     return found
 
 
 def _starts_sentence_as_word(analysis: Analysis, start: int, end: int) -> bool:
     """A capital that only starts a sentence ("Programme staff left"), not a name ("Programme Office")."""
-    if not analysis.text[start + 1 : end].islower():
-        return False
-    sentence = analysis.sentence_at(start)
-    if sentence is None or any(ch.isalnum() for ch in analysis.prose[sentence.start : start]):
+    if not starts_sentence(analysis, start):
         return False
     following = re.match(r"\s+(\S)", analysis.prose[end : end + 40])
     return following is None or not following.group(1).isupper()
