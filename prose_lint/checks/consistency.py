@@ -366,11 +366,15 @@ class NameConsistency(Rule):
     def _finding(
         self, analysis: Analysis, start: int, end: int, target: NameForm, reason: str, house: bool
     ) -> Diagnostic:
-        start, end, suggestion = _trim(analysis.prose, start, end, target.words)
-        if starts_sentence(analysis, start) and suggestion[:1].islower():
-            suggestion = suggestion[0].upper() + suggestion[1:]
         written = " ".join(analysis.prose[start:end].split())
-        message = format_message(self.message, match=written, suggestion=suggestion, reason=reason)
+        whole = target.display
+        if starts_sentence(analysis, start):
+            whole = _capitalised(whole)
+        start, end, suggestion = _trim(analysis.prose, start, end, target.words)
+        if starts_sentence(analysis, start):
+            suggestion = _capitalised(suggestion)
+        # the message names the whole name; the span and the fix cover only what differs
+        message = format_message(self.message, match=written, suggestion=whole, reason=reason)
         applicability = Applicability.SAFE if house else Applicability.UNSAFE
         fix = self.replacement(analysis, start, end, suggestion, f'Write "{suggestion}"', applicability)
         return self.diagnostic(start, end, message, [suggestion], fix)
@@ -499,6 +503,10 @@ def _edit_distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
         previous = current
     return previous[-1]
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def _reason(usual: int, rare: int) -> str:
