@@ -16,7 +16,7 @@ How two spellings are judged to be one name, from the surest to the least sure:
    Always merged.
 2. *Same transliteration*: equal once doubled letters and the common
    alternations are folded too (ou/u, oo/u, ee/i, ei/ai/ey/ay, aw/o, dh/d,
-   gh/g, q/k, q/g, a final -ah/-a, an article fused into the word as in
+   gh/g, x/ks, q/k, q/g, a final -ah/-eh/-a, an article fused into the word as in
    "Ezzor"): "Qayyarah" / "Qayara", "Qaddafi" / "Gaddafi". Merged unless the
    key is shorter than 5 letters or both spellings are established (3+ uses
    each).
@@ -55,6 +55,7 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(
 _LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(c).isalpha())
 _LETTER = _UPPER + _LOWER
 _VOWELS = frozenset("aeiou")
+LONG_NAME = 8  # letters from which one slip of any letter is still the same name (rule 4)
 _TOKEN = re.compile(r"\S+")
 _DOUBLED = re.compile(r"(.)\1+")
 _ALTERNATIONS = [
@@ -66,6 +67,7 @@ _ALTERNATIONS = [
         ("aw", "o"),
         ("dh", "d"),
         ("gh", "g"),
+        ("x", "ks"),
     )
 ]
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
@@ -111,7 +113,7 @@ def fold(text: str) -> str:
 def _transliteration_fold(part: str) -> str:
     for pattern, replacement in _ALTERNATIONS:
         part = pattern.sub(replacement, part)
-    return part[:-2] + "a" if part.endswith("ah") else part
+    return part[:-2] + "a" if part.endswith(("ah", "eh")) else part
 
 
 class NameForm(NamedTuple):
@@ -124,10 +126,15 @@ class NameForm(NamedTuple):
     key0: str  # rule 1: same letters
     bare: str  # rule 1 without the articles (for the distinct list)
     keys1: tuple[str, ...]  # rule 2: same transliteration (two when a q may be k or g)
+    skeletons: frozenset[str]  # blocking keys (see _skeletons)
 
-    @property
-    def skeletons(self) -> set[str]:
-        return {"".join(ch for ch in key if ch not in _VOWELS) for key in self.keys1}
+
+def _skeletons(keys1: tuple[str, ...]) -> frozenset[str]:
+    """Blocking keys: the consonants, and for long names each with one consonant dropped."""
+    keys = {"".join(ch for ch in key if ch not in _VOWELS) for key in keys1}
+    if len(keys1[0]) >= LONG_NAME:
+        keys |= {key[:i] + "~" + key[i + 1 :] for key in keys for i in range(len(key))}
+    return frozenset(keys)
 
 
 def _split_article(word: str, articles: frozenset[str]) -> tuple[str, str]:
@@ -186,7 +193,10 @@ def parse_mention(raw: str) -> tuple[NameForm, ...]:
         key0, bare, keys1 = _keys(words)
         if key0:
             offset = run[0][1]
-            forms.append(NameForm(offset, run[-1][2] - offset, " ".join(words), words, key0, bare, keys1))
+            length = run[-1][2] - offset
+            forms.append(
+                NameForm(offset, length, " ".join(words), words, key0, bare, keys1, _skeletons(keys1))
+            )
     return tuple(forms)
 
 
@@ -210,7 +220,8 @@ class MentionFinder:
         gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
         lead = rf"(?:(?:{particles}){gap})*"
         part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
-        self.pattern = re.compile(rf"[{_UPPER}](?<![\w'’].){rest}(?:{gap}{lead}{part})*(?![\w-])")
+        # not followed by a word character, a hyphen or a domain ending ("Trumpaccounts.gov")
+        self.pattern = re.compile(rf"[{_UPPER}](?<!\w.){rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})")
         self.lead = re.compile(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
         tails = {p + " " for p in lex.particles} | {a + "-" for a in lex.articles}
         self.tail_ends = frozenset(tail[-3:] for tail in tails)
@@ -361,7 +372,9 @@ class NameConsistency(Rule):
         rare, usual = cluster.count(minor), cluster.count(major)
         if set(a.keys1) & set(b.keys1):
             return len(a.keys1[0]) >= 5 and min(rare, usual) < self.established
-        return rare <= 2 and usual >= 2 * rare and _close(a, b)
+        if rare <= 2 and usual >= 2 * rare and _close(a, b):
+            return True
+        return rare == 1 and usual >= 3 and _one_slip(a, b)
 
     def _finding(
         self, analysis: Analysis, start: int, end: int, target: NameForm, reason: str, house: bool
@@ -429,7 +442,7 @@ def _house_names(settings: NamesSettings) -> HouseNames:
     for name, listed in settings.canonical:
         words = tuple(name.split())
         key0, bare, keys1 = _keys(words)
-        names[name] = NameForm(0, len(name), " ".join(words), words, key0, bare, keys1)
+        names[name] = NameForm(0, len(name), " ".join(words), words, key0, bare, keys1, _skeletons(keys1))
         for spelling in (name, *listed):
             if spelling != name:
                 variants[spelling] = name
@@ -471,6 +484,16 @@ def _close(a: NameForm, b: NameForm) -> bool:
             ):
                 return True
     return False
+
+
+def _one_slip(a: NameForm, b: NameForm) -> bool:
+    """Rule 4: a long name (8+ letters) with one letter changed, added or dropped
+    (two from 12 letters), not in its last two letters."""
+    key_a, key_b = a.keys1[0], b.keys1[0]
+    shortest = min(len(key_a), len(key_b))
+    if shortest < LONG_NAME or key_a[-2:] != key_b[-2:]:
+        return False
+    return _edit_distance(key_a, key_b) <= (1 if shortest < 12 else 2)
 
 
 _SYLLABLES = re.compile(r"([aeiou]*)([^aeiou]|$)")
