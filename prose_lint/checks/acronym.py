@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
-from prose_lint.checks.consistency import is_common_word
+from prose_lint.checks.consistency import document_words, is_common_word
 from prose_lint.checks.namedata import acronym_settings, load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic
 
@@ -126,9 +126,9 @@ def _long_form_before(prose: str, use: Use) -> tuple[int, int] | None:
 def _long_form_pattern(key: str) -> re.Pattern[str]:
     """Words whose initials spell ``key`` (connectors allowed between), ending the searched text."""
     connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
-    skip = rf"(?:(?:[ \t\n]+(?:{connectors}))*[ \t\n]+|-)"
+    skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
     letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*?(?:-[\w'’]+)*?" for c in letters)
+    words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*" for c in letters)
     return re.compile(rf"(?<![\w-]){words}[ \t\n]*$")
 
 
@@ -136,9 +136,9 @@ def _long_form_pattern(key: str) -> re.Pattern[str]:
 def _expansion_pattern(key: str) -> re.Pattern[str]:
     """Capitalised words whose initials spell ``key``, anywhere ("Food and Agriculture Organization")."""
     connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
-    skip = rf"(?:(?:[ \t\n]+(?:{connectors}))*[ \t\n]+|-)"
+    skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
     letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"{re.escape(c)}[\w'’]*?(?:-[\w'’]+)*?" for c in letters)
+    words = skip.join(rf"{re.escape(c)}[\w'’]*" for c in letters)
     return re.compile(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
 
 
@@ -266,9 +266,7 @@ def _needs_long_form(analysis: Analysis, key: str) -> bool:
     if len(key) < 3 or not key.isalpha():
         return False
     lower = key.lower()
-    if is_common_word(lower):
-        return False
-    return re.search(rf"(?<![\w-]){lower}(?![\w-])", analysis.prose) is None
+    return not is_common_word(lower) and lower not in document_words(analysis)
 
 
 def _definition_span(prose: str, use: Use) -> tuple[int, int]:

@@ -592,13 +592,13 @@ def _is_ordinary(analysis: Analysis, word: str) -> bool:
     if is_common_word(word):
         return True
     lower = word.lower()
-    return lower != word and lower in _words_of(analysis)
+    return lower != word and lower in document_words(analysis)
 
 
 _document_words: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def _words_of(analysis: Analysis) -> frozenset[str]:
+def document_words(analysis: Analysis) -> frozenset[str]:
     """The document's words as written, computed once (``analysis.words`` is shared by rules)."""
     words = _document_words.get(analysis)
     if words is None:
