@@ -10,6 +10,7 @@ and "LF (Long Form)". The scan is made once per document and shared.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import weakref
@@ -86,8 +87,10 @@ def scan(analysis: Analysis) -> AcronymScan:
 def _scan(prose: str) -> AcronymScan:
     result = AcronymScan()
     shouted = [(m.start(), m.end()) for m in _CAPITALS_RUN.finditer(prose)]
+    shouted_starts = [start for start, _ in shouted]
     for match in _CANDIDATE.finditer(prose):
-        if shouted and any(a <= match.start() < b for a, b in shouted):
+        index = bisect.bisect_right(shouted_starts, match.start()) - 1
+        if index >= 0 and match.start() < shouted[index][1]:
             continue
         dotted = match.group("dotted") is not None
         written = match.group() if dotted else match.group()[0] + match.group("caps")

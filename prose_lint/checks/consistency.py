@@ -606,19 +606,6 @@ def document_words(analysis: Analysis) -> frozenset[str]:
     return words
 
 
-def whole_words(prose: str, word: str) -> Iterator[tuple[int, int]]:
-    """Every use of ``word`` as a whole word, case-sensitive (str.find runs in C and, unlike
-    a regex that opens with a look-behind, skips ahead fast)."""
-    position = prose.find(word)
-    while position >= 0:
-        end = position + len(word)
-        before = prose[position - 1] if position else " "
-        after = prose[end : end + 1] or " "
-        if not (before.isalnum() or before in "-_'’") and not (after.isalnum() or after in "-_"):
-            yield position, end
-        position = prose.find(word, end)
-
-
 def _trim(prose: str, start: int, end: int, target: tuple[str, ...]) -> tuple[int, int, str]:
     """The span and suggestion to report: drop leading words both spellings share when
     what differs is how an article is written ("Khalid Al Jubouri" -> "Al Jubouri")."""

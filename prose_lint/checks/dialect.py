@@ -21,10 +21,11 @@ from functools import cache
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Rule, format_message
-from prose_lint.checks.consistency import starts_sentence, whole_words
+from prose_lint.checks.consistency import starts_sentence
 from prose_lint.checks.namedata import load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix
 
+_JOINERS = frozenset("-_'’")
 DIALECT_NAMES = {"en-US": "American", "en-GB": "British"}
 
 
@@ -101,7 +102,7 @@ class DialectMix(Rule):
         }
         if not flagged:
             return
-        for word, uses in _uses(analysis, flagged).items():
+        for word, uses in _uses(analysis, flagged, present).items():
             yield self._finding(analysis, dialect, word, flagged[word], uses)
 
     def _finding(
@@ -121,20 +122,34 @@ class DialectMix(Rule):
         return self.diagnostic(start, end, message, [suggestion], fix)
 
 
-def _uses(analysis: Analysis, flagged: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+def _uses(
+    analysis: Analysis, flagged: dict[str, str], present: frozenset[str]
+) -> dict[str, list[tuple[int, int]]]:
     """Where each flagged word is used in lower case, or capitalised only to start a sentence."""
-    prose = analysis.prose
     found: dict[str, list[tuple[int, int]]] = {}
     for word in flagged:
-        uses = list(whole_words(prose, word))
-        uses += [
+        uses = [
             (start, end)
-            for start, end in whole_words(prose, word.capitalize())
-            if _starts_sentence_as_word(analysis, start, end)
+            for form in (word, word.capitalize())
+            if form in present
+            for start, end in _whole_words(analysis.prose, form)
+            if form == word or _starts_sentence_as_word(analysis, start, end)
         ]
         if uses:
             found[word] = sorted(uses)
     return found
+
+
+def _whole_words(prose: str, word: str) -> Iterator[tuple[int, int]]:
+    """Every use of ``word`` as a whole word (str.find runs in C and skips ahead fast,
+    where a regex opening with a look-behind tries every position)."""
+    position = prose.find(word)
+    while position >= 0:
+        end = position + len(word)
+        before, after = prose[position - 1 : position], prose[end : end + 1]
+        if not (before.isalnum() or before in _JOINERS or after.isalnum() or after in _JOINERS):
+            yield position, end
+        position = prose.find(word, end)
 
 
 def _starts_sentence_as_word(analysis: Analysis, start: int, end: int) -> bool:
