@@ -23,8 +23,11 @@ CONFIG_NAMES = (".prose-lint.yaml", ".prose-lint.yml")
 DIALECTS = ("en-US", "en-GB")
 TOP_KEYS = frozenset({"dialect", "packs", "rules", "ignore", "vocabulary", "names", "acronyms", "engines"})
 # Sections owned by a rule kind or engine: key -> "module:function(located) -> plain data".
-SECTION_VALIDATORS: dict[str, str] = {}
-SECTION_VALIDATORS["engines"] = "prose_lint.engines:validate_engines"
+SECTION_VALIDATORS: dict[str, str] = {
+    "engines": "prose_lint.engines:validate_engines",
+    "names": "prose_lint.checks.namedata:validate_names_section",
+    "acronyms": "prose_lint.checks.namedata:validate_acronyms_section",
+}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,10 @@ KIND_MODULES: dict[str, str] = {
     "regex": "regex",
     "substitution": "substitution",
     "pattern": "pattern",
+    "consistency": "consistency",
+    "abbreviation-style": "acronym",
+    "acronym": "acronym",
+    "dialect": "dialect",
 }
 
 
