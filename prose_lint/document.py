@@ -116,6 +116,32 @@ URL = re.compile(
 )
 
 
+_URL_TRIGGER = re.compile(r"://|www\.|@")
+_URL_HEADS = {"://": re.compile(r"(?:https?|ftp)$", re.I), "@": re.compile(r"[\w.+-]+$")}
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of every URL and e-mail address.
+
+    The URL pattern is only tried where "://", "www." or "@" occur: running it
+    at every position of a long report costs more than the rest of parsing.
+    """
+    found: list[tuple[int, int, str]] = []
+    last = 0
+    for trigger in _URL_TRIGGER.finditer(text):
+        position = trigger.start()
+        if position < last:
+            continue
+        head_pattern = _URL_HEADS.get(trigger.group())
+        head = head_pattern.search(text, max(last, position - 64), position) if head_pattern else None
+        start = head.start() if head else position
+        match = URL.match(text, start)
+        if match and match.end() > position:
+            found.append((match.start(), match.end(), match.group()))
+            last = match.end()
+    return found
+
+
 _DIRECTIVE_COMMENT = re.compile(r"<!--\s*prose-lint\b.*?-->", re.S)
 
 
@@ -127,13 +153,8 @@ def parse_plain_text(path: str, text: str) -> Document:
     suppression comments work as in Markdown.
     """
     inlines = [
-        Inline(
-            "email" if "@" in m.group() and "://" not in m.group() else "url",
-            m.start(),
-            m.end(),
-            m.group(),
-        )
-        for m in URL.finditer(text)
+        Inline("email" if "://" not in url and "@" in url else "url", start, end, url)
+        for start, end, url in find_urls(text)
     ]
     inlines.extend(
         Inline("comment", m.start(), m.end(), m.group()) for m in _DIRECTIVE_COMMENT.finditer(text)
