@@ -134,3 +134,15 @@ def test_repeated_word_across_a_line_break_is_one_span():
     [diagnostic] = lint(text, select="grammar/repeated-word", fmt="text")
     assert diagnostic.text == "the\nthe"
     assert diagnostic.suggestions == ["the"]
+
+
+def test_plain_text_urls_and_emails_are_not_prose():
+    text = "Write to desk@example.org, see www.example.org/a and ftp://x.org/b (or https://y.org/c).\n"
+    document = document_from_text(text, fmt="text")
+    assert [(i.kind, i.target) for i in document.inlines] == [
+        ("email", "desk@example.org"),
+        ("url", "www.example.org/a"),
+        ("url", "ftp://x.org/b"),
+        ("url", "https://y.org/c"),
+    ]
+    assert document.prose.split() == ["Write", "to", ",", "see", "and", "(or", ")."]
