@@ -15,6 +15,8 @@ KIND_MODULES: dict[str, str] = {
     "repetition": "repetition",
     "regex": "regex",
     "substitution": "substitution",
+    "spelling": "spelling",
+    "confusion": "confusion",
 }
 
 
