@@ -29,13 +29,14 @@ from pathlib import Path
 from prose_lint import __version__
 from prose_lint.resources import builtin_rules_dir, cache_dir, cached_yaml_data
 
-SCHEMA = 1
+SCHEMA = 2
 NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN = 1, 2, 4, 8, 16
 CLASS_BITS = {"noun": NOUN, "verb": VERB, "adjective": ADJECTIVE, "adverb": ADVERB}
 # Hunspell en_US affix flags (SCOWL): which class a stem with the flag has,
 # and which class the derived form gets.
-_STEM_CLASS = {"M": NOUN, "G": VERB, "D": VERB, "T": ADJECTIVE, "R": ADJECTIVE, "Y": ADJECTIVE}
-_FORM_CLASS = {"G": VERB, "J": NOUN, "D": VERB, "T": ADJECTIVE, "R": ADJECTIVE, "Y": ADVERB, "P": NOUN}
+# (R, "-er", is left out: it makes agent nouns as well as comparatives.)
+_STEM_CLASS = {"M": NOUN, "G": VERB, "D": VERB, "T": ADJECTIVE, "Y": ADJECTIVE}
+_FORM_CLASS = {"G": VERB, "J": NOUN, "D": VERB, "T": ADJECTIVE, "Y": ADVERB, "P": NOUN}
 _CONTRACTIONS = ("'s", "'ll", "'re", "'ve", "'d", "'m")
 _SYMSPELL_FILE = "frequency_dictionary_en_82_765.txt"
 
@@ -61,16 +62,24 @@ class Extras:
 
     words: tuple[str, ...]
     prefixes: tuple[str, ...]
+    joined_prefixes: tuple[str, ...]
     prefix_min_stem: int
+    compound_min_part: int
+    compound_min_count: int
+    not_compound_tails: frozenset[str]
 
 
 @cache
 def load_extras() -> Extras:
     data = load_data(words_path())
     return Extras(
-        tuple(data.get("words") or ()),
-        tuple(sorted(data.get("prefixes") or (), key=len, reverse=True)),
-        int(data.get("prefix-min-stem", 5)),
+        words=tuple(data.get("words") or ()),
+        prefixes=tuple(data.get("prefixes") or ()),
+        joined_prefixes=tuple(data.get("joined-prefixes") or ()),
+        prefix_min_stem=int(data.get("prefix-min-stem", 4)),
+        compound_min_part=int(data.get("compound-min-part", 4)),
+        compound_min_count=int(data.get("compound-min-count", 10_000_000)),
+        not_compound_tails=frozenset(data.get("not-compound-tails") or ()),
     )
 
 
@@ -113,17 +122,38 @@ class Dictionary:
             return True
         if "-" in word:
             return self._compound(word)
-        return False
+        return self._closed_compound(word)
 
     def _known(self, word: str) -> bool:
         return word in self.words or self._prefixed(word)
 
     def _prefixed(self, word: str) -> bool:
-        shortest = self.extras.prefix_min_stem
-        for prefix in self.extras.prefixes:
+        for prefix in self.extras.joined_prefixes:
+            # A two-letter prefix needs a longer stem: "untill" is not un + till.
+            shortest = self.extras.prefix_min_stem + (2 if len(prefix) < 3 else 0)
             if word.startswith(prefix) and len(word) - len(prefix) >= shortest:
                 if word[len(prefix) :] in self.words:
                     return True
+        return False
+
+    def _closed_compound(self, word: str) -> bool:
+        """Two common words written as one ("drawdown", "farmworkers").
+
+        Both parts must be frequent and at least ``compound-min-part`` letters
+        long, and the second not a suffix-like word ("able", "full"):
+        otherwise misspellings pass as compounds ("carefull", "benifits").
+        """
+        extras = self.extras
+        shortest, common = extras.compound_min_part, extras.compound_min_count
+        if len(word) < 2 * shortest:
+            return False
+        frequency = self.frequency
+        for cut in range(shortest, len(word) - shortest + 1):
+            head, tail = word[:cut], word[cut:]
+            if tail in extras.not_compound_tails:
+                continue
+            if frequency.get(head, 0) >= common and frequency.get(tail, 0) >= common:
+                return True
         return False
 
     def _compound(self, word: str) -> bool:

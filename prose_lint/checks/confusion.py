@@ -37,6 +37,7 @@ DICTIONARY_CLASSES = frozenset({"noun", "verb", "adjective", "adverb"})
 ENTRY_KEYS = frozenset({"forms", "when", "unless", "note"})
 _CONTEXT_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 _TERMINATORS = frozenset(".!?")
+_NUMBER = re.compile(r"\d[\d,.]*$")
 _REACH = 90  # characters of context read on each side of a candidate
 
 
@@ -201,7 +202,7 @@ class Confusion(Rule):
     def _in_class(self, token: str, name: str) -> bool:
         if name in DICTIONARY_CLASSES:
             return _has_dictionary_class(token, name)
-        if name == "number" and token[:1].isdigit():
+        if name == "number" and _NUMBER.match(token):
             return True
         return token in self.classes.get(name, ())
 
