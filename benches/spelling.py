@@ -48,7 +48,9 @@ def nonword_pairs(shared: Path) -> None:
     lexicon = dictionary()
     sets = {
         "norvig (tests1+2)": [
-            r for f in sorted((shared / "eval/spelling/norvig_testsets").glob("*.jsonl")) for r in read_jsonl(f)
+            r
+            for f in sorted((shared / "eval/spelling/norvig_testsets").glob("*.jsonl"))
+            for r in read_jsonl(f)
         ],
         "wikipedia common misspellings": read_jsonl(
             shared / "eval/spelling/wikipedia_common_misspellings/wikipedia_common_misspellings.jsonl"
@@ -108,20 +110,29 @@ def realword(shared: Path, rule, config, show: int) -> None:
         right = flagged and row["suggestion"].lower() in [s.lower() for s in hits[(row["start"], row["end"])]]
         outcome[(row["label"], flagged, right)] += 1
         if flagged:
-            caught.append((row["label"], row["word"], row["text"][max(0, row["start"] - 40) : row["end"] + 30]))
+            caught.append(
+                (row["label"], row["word"], row["text"][max(0, row["start"] - 40) : row["end"] + 30])
+            )
     errors = sum(v for (label, _, _), v in outcome.items() if label == "error")
     tp = sum(v for (label, flagged, _), v in outcome.items() if label == "error" and flagged)
     tp_right = sum(v for (label, flagged, right), v in outcome.items() if label == "error" and right)
     fp = sum(v for (label, flagged, _), v in outcome.items() if label == "correct" and flagged)
     correct = sum(v for (label, _, _), v in outcome.items() if label == "correct")
     precision = tp / (tp + fp) if tp + fp else float("nan")
-    print("| set | errors | flagged (recall) | with the right suggestion | correct uses flagged | precision |")
+    print(
+        "| set | errors | flagged (recall) | with the right suggestion | correct uses flagged | precision |"
+    )
     print("|---|---|---|---|---|---|")
     print(
         f"| FCE (Zesch), balanced | {errors} | {tp} ({tp / errors:.1%}) | {tp_right} ({tp_right / errors:.1%}) "
         f"| {fp} of {correct} ({fp / correct:.1%}) | {precision:.1%} |"
     )
-    rows = [r for r in read_jsonl(shared / "eval/spelling/realword_simplewiki_zesch/simplewiki_realword_errors.jsonl")]
+    rows = [
+        r
+        for r in read_jsonl(
+            shared / "eval/spelling/realword_simplewiki_zesch/simplewiki_realword_errors.jsonl"
+        )
+    ]
     clean = [r for r in rows if r["in_zesch_cleaned_subset"]]
     tp = tp_right = other = 0
     words = 0
@@ -196,8 +207,10 @@ def speed(shared: Path, rules_by_id, config, runs: int = 5) -> None:
             f"| {words / best:,.0f} |"
         )
     load = [_load_time() for _ in range(runs)]
-    print(f"\nDictionary load from the cache (fresh process): median {statistics.median(load):.0f} ms "
-          f"(runs: {', '.join(f'{t:.0f}' for t in load)})")
+    print(
+        f"\nDictionary load from the cache (fresh process): median {statistics.median(load):.0f} ms "
+        f"(runs: {', '.join(f'{t:.0f}' for t in load)})"
+    )
     print(f"Dictionary build without a cache (first run after install): {_load_time(cold=True):.0f} ms")
 
 

@@ -19,11 +19,11 @@ the set of words (needed on every run) in one file, frequencies and classes
 
 from __future__ import annotations
 
+import importlib.util
 import marshal
 import os
 from dataclasses import dataclass
 from functools import cache, cached_property
-import importlib.util
 from pathlib import Path
 
 from prose_lint import __version__
@@ -131,9 +131,9 @@ class Dictionary:
         for prefix in self.extras.joined_prefixes:
             # A two-letter prefix needs a longer stem: "untill" is not un + till.
             shortest = self.extras.prefix_min_stem + (2 if len(prefix) < 3 else 0)
-            if word.startswith(prefix) and len(word) - len(prefix) >= shortest:
-                if word[len(prefix) :] in self.words:
-                    return True
+            stem = word[len(prefix) :]
+            if word.startswith(prefix) and len(stem) >= shortest and stem in self.words:
+                return True
         return False
 
     def _closed_compound(self, word: str) -> bool:
@@ -374,7 +374,9 @@ def _strings_one_edit(word: str) -> set[str]:
     }
 
 
-def _add_second_edits(word: str, near: dict[str, float], words: frozenset[str], costs: dict[str, float]) -> None:
+def _add_second_edits(
+    word: str, near: dict[str, float], words: frozenset[str], costs: dict[str, float]
+) -> None:
     """Dictionary words two edits from ``word``, costed through their cheapest middle step."""
     for middle, first in near.items():
         hits = _strings_one_edit(middle) & words
@@ -388,7 +390,9 @@ def _add_second_edits(word: str, near: dict[str, float], words: frozenset[str], 
                 costs[candidate] = cost
 
 
-def _score(candidate: str, cost: float, frequency: dict[str, int], classes: dict[str, int], dialect: str) -> float:
+def _score(
+    candidate: str, cost: float, frequency: dict[str, int], classes: dict[str, int], dialect: str
+) -> float:
     import math
 
     score = cost - _FREQUENCY_WEIGHT * math.log10(1 + frequency.get(candidate, 0))

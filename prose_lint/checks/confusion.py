@@ -29,7 +29,7 @@ from typing import Any
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
-from prose_lint.yamlio import Located
+from prose_lint.yamlio import Located, YamlError, item_position
 
 # Word classes the dictionary knows from its affix flags; every other class
 # is a word list (rules/lexicon/word-classes.yaml, or the rule's `classes`).
@@ -131,7 +131,8 @@ class Confusion(Rule):
             where = f"confusions[{index}]"
             problem = _entry_problem(entry, known)
             if problem:
-                raise located.error_at_value("confusions", f"{where}: {problem}")
+                line, column = item_position(located.node["confusions"], index)
+                raise YamlError(located.path, line, column, f"{where}: {problem}")
 
     def setup(self) -> None:
         self.classes = {name: frozenset(words) for name, words in builtin_classes().items()}

@@ -63,9 +63,7 @@ class UnknownWord(Rule):
         for start, end, form in _locate(analysis.prose, flagged):
             yield self._diagnostic(analysis, start, end, form, suggestions[form], form.lower() in reject)
 
-    def unknown_forms(
-        self, forms: Iterable[str], accept: frozenset[str], reject: frozenset[str]
-    ) -> set[str]:
+    def unknown_forms(self, forms: Iterable[str], accept: frozenset[str], reject: frozenset[str]) -> set[str]:
         """The distinct forms to flag, among the word forms of a document."""
         from prose_lint.dictionary import dictionary
 
