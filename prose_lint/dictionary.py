@@ -347,8 +347,8 @@ def edits(word: str) -> dict[str, float]:
 def suggest(word: str, dialect: str = "en-US", limit: int = 3, deep: bool = True) -> list[str]:
     """Dictionary words near ``word``: fewest (cheapest) edits first, then the most frequent.
 
-    Words one edit away are always considered; words two edits away when
-    fewer than ``limit`` frequent words lie one edit away and ``deep`` (the
+    Words one edit away are always considered; words two edits away only
+    when no common word lies one edit away and ``deep`` is true (the
     two-edit search costs tens of milliseconds a word).
     """
     lexicon = dictionary()
@@ -356,8 +356,7 @@ def suggest(word: str, dialect: str = "en-US", limit: int = 3, deep: bool = True
     near = edits(lower)
     costs = {candidate: cost for candidate, cost in near.items() if candidate in lexicon.words}
     frequency = lexicon.frequency
-    frequent = sum(1 for candidate in costs if frequency.get(candidate))
-    if deep and frequent < limit and len(lower) <= 20:
+    if deep and not any(frequency.get(candidate) for candidate in costs) and len(lower) <= 20:
         _add_second_edits(lower, near, lexicon.words, costs)
     ranked = sorted(costs, key=lambda c: (_score(c, costs[c], frequency, lexicon.classes, dialect), c))
     return [_match_case(word, candidate) for candidate in ranked[:limit]]

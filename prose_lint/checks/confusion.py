@@ -38,7 +38,9 @@ ENTRY_KEYS = frozenset({"forms", "when", "unless", "note"})
 _CONTEXT_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 _TERMINATORS = frozenset(".!?")
 _NUMBER = re.compile(r"\d[\d,.]*$")
-_REACH = 90  # characters of context read on each side of a candidate
+_NEXT = re.compile(r"\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])")
+_PREVIOUS = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])\s*\Z")
+_REACH = 60  # characters of context read on each side of a candidate
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class Entry:
     when: tuple[Pattern, ...]
     unless: tuple[Pattern, ...]
     note: str
+    # Words one of which must stand right before / after the written word for
+    # any `when` pattern to match (None: no such shortcut). Checked first,
+    # because most candidates ("to", "their", "new") match no context.
+    before_needs: frozenset[str] | None = None
+    after_needs: frozenset[str] | None = None
 
 
 class PatternError(ValueError):
@@ -143,11 +150,54 @@ class Confusion(Rule):
             note = str(data.get("note", ""))
             when = tuple(parse_pattern(p) for p in data.get("when") or ())
             unless = tuple(parse_pattern(p) for p in data.get("unless") or ())
+            before = self._needed_words(when, "before")
+            after = self._needed_words(when, "after")
             for written, meant in data["forms"].items():
                 meant_forms = (meant,) if isinstance(meant, str) else tuple(meant)
                 key = " ".join(written.lower().replace("’", "'").split())
-                self.entries.setdefault(key, []).append(Entry(meant_forms, when, unless, note))
+                entry = Entry(meant_forms, when, unless, note, before, after)
+                self.entries.setdefault(key, []).append(entry)
         self.pattern = _candidate_pattern(self.entries)
+
+    def _needed_words(self, patterns: tuple[Pattern, ...], side: str) -> frozenset[str] | None:
+        """Words one of which every pattern needs right next to ``_`` on ``side``, or None."""
+        if not patterns:
+            return None
+        needed: set[str] = set()
+        for pattern in patterns:
+            items = pattern.before if side == "before" else pattern.after
+            if not items:
+                return None
+            item = items[0]
+            if item.optional or item.negated or item.anything or item.suffixes:
+                return None
+            if any(name in DICTIONARY_CLASSES or name not in self.classes for name in item.classes):
+                return None
+            needed |= item.words
+            for name in item.classes:
+                needed |= self.classes[name]
+        return frozenset(needed)
+
+    def _worth_a_look(self, entries: list[Entry], prose: str, start: int, end: int) -> bool:
+        """False when no entry's `when` can match, judged from the adjacent words alone."""
+        after = before = None
+        for entry in entries:
+            if entry.after_needs is not None:
+                if after is None:
+                    found = _NEXT.match(prose, end)
+                    after = found.group(1).lower().replace("’", "'") if found else "$"
+                    after = "$" if after in _TERMINATORS else after
+                if after not in entry.after_needs:
+                    continue
+            if entry.before_needs is not None:
+                if before is None:
+                    found = _PREVIOUS.search(prose, max(0, start - 40), start)
+                    before = found.group(1).lower().replace("’", "'") if found else "^"
+                    before = "^" if before in _TERMINATORS else before
+                if before not in entry.before_needs:
+                    continue
+            return True
+        return False
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
         prose = analysis.prose
@@ -155,7 +205,7 @@ class Confusion(Rule):
             written = match.group()
             key = " ".join(written.lower().replace("’", "'").split())
             entries = self.entries.get(key)
-            if not entries:
+            if not entries or not self._worth_a_look(entries, prose, match.start(), match.end()):
                 continue
             block = analysis.block_at(match.start())
             if block < 0:
@@ -271,10 +321,36 @@ def _has_dictionary_class(token: str, name: str) -> bool:
 
 
 def _candidate_pattern(entries: dict[str, list[Entry]]) -> re.Pattern[str]:
-    """One alternation of every written form, longest first, as whole words."""
-    alternatives = sorted(entries, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in a.split()) for a in alternatives)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    """Every written form as whole words, in one regex shaped as a trie.
+
+    A flat alternation of some four hundred words makes the regex engine try
+    each at every position (about a second per 100,000 words); a trie lets it
+    fail after a letter or two.
+    """
+    trie: dict = {}
+    for form in entries:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(rf"\b(?<![\w'’-])(?:{_trie_regex(trie)})(?![\w'’-])", re.IGNORECASE)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(c for c in node if c):
+        if char == " ":
+            head = r"\s+"
+        elif char == "'":
+            head = "['’]"
+        else:
+            head = re.escape(char)
+        branches.append(head + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def _tokens_before(prose: str, block_start: int, offset: int) -> list[str]:
