@@ -40,7 +40,7 @@ class UnknownWord(Rule):
         ),
         "suggestions": Field((int,), default=3, help="how many suggestions to show"),
         "max-searches": Field(
-            (int,), default=10, help="flagged words per document that get a two-edit search"
+            (int,), default=2, help="flagged words per document that get a two-edit search"
         ),
     }
     options = frozenset({"capitalised", "suggestions"})
