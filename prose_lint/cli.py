@@ -149,6 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--force", action="store_true", help="overwrite an existing .prose-lint.yaml")
     init.set_defaults(handler=run_init)
+
+    accept = commands.add_parser(
+        "accept", help="add words to the house vocabulary (vocabulary: accept:) of the nearest config"
+    )
+    accept.add_argument("words", nargs="+", metavar="WORD", help="words never to flag as misspelled")
+    accept.add_argument(
+        "--config", type=Path, metavar="FILE", help="edit this config instead of the nearest .prose-lint.yaml"
+    )
+    accept.set_defaults(handler=run_accept)
     return parser
 
 
@@ -382,4 +391,34 @@ def run_init(args: argparse.Namespace) -> int:
     starter = files("prose_lint").joinpath("starter_config.yaml").read_text(encoding="utf-8")
     target.write_text(starter, encoding="utf-8")
     print(f"Wrote {target}")
+    return EXIT_CLEAN
+
+
+def run_accept(args: argparse.Namespace) -> int:
+    from prose_lint.config import find_config
+    from prose_lint.vocabulary import accept_words
+    from prose_lint.yamlio import YamlError
+
+    path = args.config if args.config is not None else find_config(Path.cwd())
+    if path is None:
+        print(
+            "prose-lint: no .prose-lint.yaml here or above (create one with `prose-lint init`)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    if not path.is_file():
+        print(f"prose-lint: {path}: config file not found", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        result = accept_words(path, args.words)
+    except YamlError as err:
+        print(err, file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:
+        print(f"prose-lint: {path}: cannot write: {err.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    if result.added:
+        print(f"Added to {path}: {', '.join(result.added)}")
+    if result.already:
+        print(f"Already accepted in {path}: {', '.join(result.already)}")
     return EXIT_CLEAN

@@ -234,7 +234,10 @@ def test_config_severities_and_suppressions_apply(stub: Stub, tmp_path: Path) ->
         Flag("wel", "MORFOLOGIK_RULE_EN_GB", "TYPOS", ["well"]),
         Flag("agreed", "AGREED_STYLE", "STYLE", []),
     ]
-    config = write_config(tmp_path, stub.url, "rules:\n  languagetool/AGREED_STYLE: off\n")
+    # The built-in speller would find these typos first (and LanguageTool's duplicates be dropped).
+    config = write_config(
+        tmp_path, stub.url, "rules:\n  spelling/unknown-word: off\n  languagetool/AGREED_STYLE: off\n"
+    )
     text = (
         "We definately agreed.\n\n<!-- prose-lint disable-next-line spelling -->\nIt went wel.\n\n"
         "<!-- prose-lint disable-next-line languagetool/MORFOLOGIK_RULE_EN_GB -->\nIt went wel again.\n"
@@ -331,6 +334,13 @@ def test_local_mode_maps_language_tool_python_matches(tmp_path: Path, monkeypatc
     monkeypatch.setitem(sys.modules, "language_tool_python", fake)
     found, warnings = _lint_with(local_config(tmp_path), "We *definately* agree.\n")
     assert warnings == []
+    # The built-in speller finds the typo too; LanguageTool's match on the same span is dropped.
+    assert [(d.rule, d.text) for d in found] == [("spelling/unknown-word", "definately")]
+    config = local_config(tmp_path)
+    config.write_text(
+        config.read_text(encoding="utf-8") + "rules:\n  spelling/unknown-word: off\n", encoding="utf-8"
+    )
+    found, _ = _lint_with(config, "We *definately* agree.\n")
     assert [(d.rule, d.text) for d in found] == [("languagetool/MORFOLOGIK_RULE_EN_US", "definately")]
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 RULE = "names/inconsistent"
 

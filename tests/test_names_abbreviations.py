@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import lint, spans
+from conftest import lint, spans
 
 STYLE = "names/abbreviation-style"
 UNDEFINED = "names/acronym-undefined"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from prose_lint.config import load_config
 from prose_lint.yamlio import YamlError
-from tests.conftest import run_cli
 
 
 def error_of(tmp_path: Path, body: str) -> str:

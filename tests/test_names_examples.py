@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, lint, run_cli
 from ruamel.yaml import YAML
 
 from prose_lint.diagnostic import Diagnostic
-from tests.conftest import EXAMPLES, ROOT, lint, run_cli
 
 PLANTED = YAML(typ="safe").load((ROOT / "tests" / "fixtures" / "planted.yaml").read_text(encoding="utf-8"))
 DRAFTS = ["southern-nineveh-brief.md", "deir-ez-zor-water.txt"]

@@ -22,6 +22,8 @@ KIND_MODULES: dict[str, str] = {
     "abbreviation-style": "acronym",
     "acronym": "acronym",
     "dialect": "dialect",
+    "spelling": "spelling",
+    "confusion": "confusion",
 }
 
 

@@ -1,0 +1,408 @@
+"""The English word list behind ``spelling/unknown-word``: curated, offline, cached.
+
+Two PyPI packages ship the data, and both are read only when the cache is
+built (once per installed version):
+
+- spylls ships the SCOWL-derived Hunspell ``en_US`` dictionary; every stem is
+  expanded through its affix rules into the forms it licenses (``recolored``,
+  ``peacekeepers``), and the affix flags give each form its lexical classes
+  (noun, verb, adjective, adverb) for the real-word rule's contexts.
+- symspellpy ships ``frequency_dictionary_en_82_765``: the words of SCOWL that
+  occur in Google Books, with their counts. It brings the British spellings
+  (``colour``, ``licence``) and the frequencies that rank suggestions.
+
+``rules/spelling/words.yaml`` adds recent words and productive prefixes. The
+result is cached with ``marshal`` under ``prose_lint.resources.cache_dir()``:
+the set of words (needed on every run) in one file, frequencies and classes
+(needed only when a word is flagged or a context asks) in another.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import os
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from prose_lint import __version__
+from prose_lint.resources import builtin_rules_dir, cache_dir, cached_yaml_data
+
+SCHEMA = 2
+NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN = 1, 2, 4, 8, 16
+CLASS_BITS = {"noun": NOUN, "verb": VERB, "adjective": ADJECTIVE, "adverb": ADVERB}
+# Hunspell en_US affix flags (SCOWL): which class a stem with the flag has,
+# and which class the derived form gets.
+# (R, "-er", is left out: it makes agent nouns as well as comparatives.)
+_STEM_CLASS = {"M": NOUN, "G": VERB, "D": VERB, "T": ADJECTIVE, "Y": ADJECTIVE}
+_FORM_CLASS = {"G": VERB, "J": NOUN, "D": VERB, "T": ADJECTIVE, "Y": ADVERB, "P": NOUN}
+_CONTRACTIONS = ("'s", "'ll", "'re", "'ve", "'d", "'m")
+_SYMSPELL_FILE = "frequency_dictionary_en_82_765.txt"
+
+
+class DictionaryMissing(RuntimeError):
+    """A package that ships the dictionary data is not installed."""
+
+
+def words_path() -> Path:
+    return builtin_rules_dir() / "spelling" / "words.yaml"
+
+
+def load_data(path: Path) -> dict:
+    """A data file under ``rules/`` as plain Python data (cached like the packs)."""
+    from prose_lint.yamlio import load_yaml, plain
+
+    return cached_yaml_data(path, lambda p: plain(load_yaml(p)))
+
+
+@dataclass(frozen=True)
+class Extras:
+    """``rules/spelling/words.yaml``: extra words and productive prefixes."""
+
+    words: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    joined_prefixes: tuple[str, ...]
+    prefix_min_stem: int
+    compound_min_part: int
+    compound_min_count: int
+    not_compound_tails: frozenset[str]
+
+
+@cache
+def load_extras() -> Extras:
+    data = load_data(words_path())
+    return Extras(
+        words=tuple(data.get("words") or ()),
+        prefixes=tuple(data.get("prefixes") or ()),
+        joined_prefixes=tuple(data.get("joined-prefixes") or ()),
+        prefix_min_stem=int(data.get("prefix-min-stem", 4)),
+        compound_min_part=int(data.get("compound-min-part", 4)),
+        compound_min_count=int(data.get("compound-min-count", 10_000_000)),
+        not_compound_tails=frozenset(data.get("not-compound-tails") or ()),
+    )
+
+
+class Dictionary:
+    """Word forms (lower case), with frequencies and classes loaded on first use."""
+
+    def __init__(self, words: frozenset[str], extras: Extras) -> None:
+        self.words = words
+        self.extras = extras
+
+    @cached_property
+    def _details(self) -> tuple[dict[str, int], dict[str, int]]:
+        return _load_details()
+
+    @property
+    def frequency(self) -> dict[str, int]:
+        return self._details[0]
+
+    @property
+    def classes(self) -> dict[str, int]:
+        """Bit set of NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN per lower-case form."""
+        return self._details[1]
+
+    def is_word(self, word: str) -> bool:
+        """True when ``word`` is English: a dictionary form, or built from them.
+
+        Curly apostrophes count as straight ones; a possessive or a clitic
+        (``'s``, ``'ll``) may follow a word; a soft hyphen is ignored; a
+        hyphenated compound is a word when its parts are (or when it is a
+        dictionary word without the hyphen); a productive prefix may precede a
+        dictionary word.
+        """
+        word = word.replace("\u00ad", "").replace("’", "'").lower()
+        if self._known(word):
+            return True
+        if word.endswith("'"):
+            return self._known(word[:-1])
+        base, apostrophe, clitic = word.rpartition("'")
+        if apostrophe and "'" + clitic in _CONTRACTIONS and self._known(base):
+            return True
+        if "-" in word:
+            return self._compound(word)
+        return self._closed_compound(word)
+
+    def _known(self, word: str) -> bool:
+        return word in self.words or self._prefixed(word)
+
+    def _prefixed(self, word: str) -> bool:
+        for prefix in self.extras.joined_prefixes:
+            # A two-letter prefix needs a longer stem: "untill" is not un + till.
+            shortest = self.extras.prefix_min_stem + (2 if len(prefix) < 3 else 0)
+            stem = word[len(prefix) :]
+            if word.startswith(prefix) and len(stem) >= shortest and stem in self.words:
+                return True
+        return False
+
+    def _closed_compound(self, word: str) -> bool:
+        """Two common words written as one ("drawdown", "farmworkers").
+
+        Both parts must be frequent and at least ``compound-min-part`` letters
+        long, and the second not a suffix-like word ("able", "full"):
+        otherwise misspellings pass as compounds ("carefull", "benifits").
+        """
+        extras = self.extras
+        shortest, common = extras.compound_min_part, extras.compound_min_count
+        if len(word) < 2 * shortest:
+            return False
+        frequency = self.frequency
+        for cut in range(shortest, len(word) - shortest + 1):
+            head, tail = word[:cut], word[cut:]
+            if tail in extras.not_compound_tails:
+                continue
+            if frequency.get(head, 0) >= common and frequency.get(tail, 0) >= common:
+                return True
+        return False
+
+    def _compound(self, word: str) -> bool:
+        if word.replace("-", "") in self.words:
+            return True
+        parts = [part for part in word.split("-") if part]
+        prefixes = self.extras.prefixes
+        return all(self._known(part) or part in prefixes or self._possessive(part) for part in parts)
+
+    def _possessive(self, part: str) -> bool:
+        return part.endswith("'s") and self._known(part[:-2])
+
+
+@cache
+def dictionary() -> Dictionary:
+    """The shared Dictionary, loaded once per process (from the cache when it can)."""
+    extras = load_extras()
+    words = _cached("words", lambda: _build()[0])
+    return Dictionary(words, extras)
+
+
+def _load_details() -> tuple[dict[str, int], dict[str, int]]:
+    return _cached("details", lambda: _build()[1])
+
+
+def _cache_key() -> str:
+    """Changes when prose-lint, a source package's data or words.yaml changes (stat only: fast)."""
+    stamps = [_stamp(path) for path in (*_source_files(), words_path())]
+    return f"{SCHEMA}|{__version__}|{stamps}"
+
+
+def _stamp(path: Path | None) -> str:
+    try:
+        stat = path.stat() if path else None
+    except OSError:
+        stat = None
+    return f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "absent"
+
+
+def _package_folder(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _source_files() -> tuple[Path | None, Path | None]:
+    """The Hunspell .dic shipped by spylls and the word counts shipped by symspellpy."""
+    spylls = _package_folder("spylls")
+    symspell = _package_folder("symspellpy")
+    return (
+        spylls / "hunspell" / "data" / "en" / "en_US.dic" if spylls else None,
+        symspell / _SYMSPELL_FILE if symspell else None,
+    )
+
+
+def _cached(part: str, build):
+    """marshal-cached ``build()``: rebuilt when prose-lint, a source package or words.yaml changes."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    import hashlib
+
+    digest = hashlib.sha1(_cache_key().encode()).hexdigest()[:16]
+    path = folder / f"dictionary-{part}-{digest}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home costs speed, not correctness
+    return value
+
+
+@cache
+def _build() -> tuple[frozenset[str], tuple[dict[str, int], dict[str, int]]]:
+    """Read the packaged sources: (all forms, (frequency, classes))."""
+    classes = _hunspell_forms()
+    for form in classes:
+        classes[form] |= AMERICAN
+    frequency = _symspell_frequencies()
+    words = set(classes) | set(frequency)
+    words.update(word.lower() for word in load_extras().words)
+    return frozenset(words), (frequency, classes)
+
+
+def _hunspell_forms() -> dict[str, int]:
+    """Every form the en_US Hunspell dictionary licenses, with its lexical classes."""
+    from spylls.hunspell import Dictionary as Hunspell
+
+    dic = _source_files()[0]
+    if dic is None:
+        raise DictionaryMissing("the spylls package (Hunspell en_US dictionary) is not installed")
+    hunspell = Hunspell.from_files(str(dic.with_suffix("")))
+    affixes = hunspell.aff
+    barred = {flag for flag in (affixes.NEEDAFFIX, affixes.ONLYINCOMPOUND, affixes.FORBIDDENWORD) if flag}
+    forms: dict[str, int] = {}
+
+    def add(form: str, bits: int) -> None:
+        key = form.lower()
+        forms[key] = forms.get(key, 0) | bits
+
+    for entry in hunspell.dic.words:
+        stem, flags = entry.stem, entry.flags
+        stem_bits = 0
+        for flag in flags:
+            stem_bits |= _STEM_CLASS.get(flag, 0)
+        if not flags & barred:
+            add(stem, stem_bits)
+        suffixed = []
+        for flag in flags:
+            for suffix in affixes.SFX.get(flag, ()):
+                if suffix.cond_regexp.search(stem):
+                    form = stem[: len(stem) - len(suffix.strip)] + suffix.add
+                    add(form, _suffix_class(flag, stem_bits))
+                    suffixed.append((form, suffix.crossproduct, flag))
+        for flag in flags:
+            for prefix in affixes.PFX.get(flag, ()):
+                if not prefix.cond_regexp.search(stem):
+                    continue
+                add(prefix.add + stem[len(prefix.strip) :], stem_bits)
+                if prefix.crossproduct:
+                    for form, cross, suffix_flag in suffixed:
+                        if cross:
+                            add(prefix.add + form[len(prefix.strip) :], _suffix_class(suffix_flag, stem_bits))
+    return forms
+
+
+def _suffix_class(flag: str, stem_bits: int) -> int:
+    if flag == "S":  # plural of a noun, or third person of a verb
+        return stem_bits & (NOUN | VERB)
+    if flag == "M":
+        return NOUN
+    return _FORM_CLASS.get(flag, 0)
+
+
+def _symspell_frequencies() -> dict[str, int]:
+    path = _source_files()[1]
+    if path is None:
+        raise DictionaryMissing("the symspellpy package (English word frequencies) is not installed")
+    text = path.read_text(encoding="utf-8")
+    frequency: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, count = line.partition(" ")
+        if count:
+            frequency[word.lower()] = int(count)
+    return frequency
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+_VOWELS = frozenset("aeiouy")
+# Editing costs: the slips writers make most often cost less, so a candidate
+# reached by one of them ranks first among candidates equally far away.
+_COST_DOUBLING = 0.5  # "occured" -> "occurred", "accross" -> "across"
+_COST_SWAP = 0.6  # "recieved" -> "received"
+_COST_VOWEL = 0.8  # "seperate" -> "separate"
+_FREQUENCY_WEIGHT = 0.12  # per power of ten of the word's count
+
+
+def edits(word: str) -> dict[str, float]:
+    """Every string one edit from ``word``, with the cost of that edit."""
+    found: dict[str, float] = {}
+
+    def offer(candidate: str, cost: float) -> None:
+        if cost < found.get(candidate, 9.0):
+            found[candidate] = cost
+
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            doubled = (left and left[-1] == right[0]) or right[1:2] == right[0]
+            offer(left + right[1:], _COST_DOUBLING if doubled else 1.0)
+        if len(right) > 1:
+            offer(left + right[1] + right[0] + right[2:], _COST_SWAP)
+        for letter in _LETTERS:
+            doubling = letter == right[:1] or (left and letter == left[-1])
+            offer(left + letter + right, _COST_DOUBLING if doubling else 1.0)
+            if right and letter != right[0]:
+                vowels = letter in _VOWELS and right[0] in _VOWELS
+                offer(left + letter + right[1:], _COST_VOWEL if vowels else 1.0)
+    found.pop(word, None)
+    return found
+
+
+def suggest(word: str, dialect: str = "en-US", limit: int = 3, deep: bool = True) -> list[str]:
+    """Dictionary words near ``word``: fewest (cheapest) edits first, then the most frequent.
+
+    Words one edit away are always considered; words two edits away only
+    when no common word lies one edit away and ``deep`` is true (the
+    two-edit search costs tens of milliseconds a word).
+    """
+    lexicon = dictionary()
+    lower = word.replace("’", "'").lower()
+    near = edits(lower)
+    costs = {candidate: cost for candidate, cost in near.items() if candidate in lexicon.words}
+    frequency = lexicon.frequency
+    if deep and not any(frequency.get(candidate) for candidate in costs) and len(lower) <= 20:
+        _add_second_edits(lower, near, lexicon.words, costs)
+    ranked = sorted(costs, key=lambda c: (_score(c, costs[c], frequency, lexicon.classes, dialect), c))
+    return [_match_case(word, candidate) for candidate in ranked[:limit]]
+
+
+def _strings_one_edit(word: str) -> set[str]:
+    """Norvig's edits1, as fast as Python allows (no costs)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(left + right[1:] for left, right in splits if right),
+        *(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1),
+        *(left + c + right[1:] for left, right in splits if right for c in _LETTERS),
+        *(left + c + right for left, right in splits for c in _LETTERS),
+    }
+
+
+def _add_second_edits(
+    word: str, near: dict[str, float], words: frozenset[str], costs: dict[str, float]
+) -> None:
+    """Dictionary words two edits from ``word``, costed through their cheapest middle step."""
+    for middle, first in near.items():
+        hits = _strings_one_edit(middle) & words
+        hits.discard(word)
+        if not hits:
+            continue
+        second = edits(middle)
+        for candidate in hits:
+            cost = first + second.get(candidate, 1.0)
+            if cost < costs.get(candidate, 9.0):
+                costs[candidate] = cost
+
+
+def _score(
+    candidate: str, cost: float, frequency: dict[str, int], classes: dict[str, int], dialect: str
+) -> float:
+    import math
+
+    score = cost - _FREQUENCY_WEIGHT * math.log10(1 + frequency.get(candidate, 0))
+    if dialect == "en-US" and not classes.get(candidate, 0) & AMERICAN:
+        score += 0.25  # a British or rare spelling, when an American one is as near
+    return score
+
+
+def _match_case(written: str, candidate: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return candidate.upper()
+    if written[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
