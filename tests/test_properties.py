@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prose_lint import regexcache
 from prose_lint.analysis import Analysis
 from prose_lint.api import lint_text
 from prose_lint.config import load_config
 from prose_lint.document import document_from_text
+from prose_lint.regexcache import compile_regex
 
 CONFIG = load_config(None)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -111,3 +115,42 @@ def test_prose_has_the_length_of_the_text_and_tokens_point_at_their_text(text):
     for sentence in analysis.sentences:
         block = document.blocks[sentence.block]
         assert block.start <= sentence.start <= sentence.end <= block.end
+
+
+PATTERNS = st.sampled_from(
+    [
+        (r"(?P<word>\b\w+)\s+(?P=word)\b", re.IGNORECASE),
+        (r"(?<![\w'’-])(?:in\s+order\s+to|due\s+to(?:\s+the\s+fact\s+that)?)(?![\w'’-])", re.IGNORECASE),
+        (r"(?m)^(?:[ \t]*>){2,}", 0),
+        (r"[^\W\d_]+(?:['’][^\W\d_]+)?", 0),
+        (r"(?P<n>\d+(?:[.,]\d+)*)\s*(?P<unit>%|percent)", 0),
+    ]
+)
+
+
+@SETTINGS
+@given(PATTERNS, st.text(max_size=200))
+def test_cached_regexes_match_exactly_like_re_compile(entry, text):
+    pattern, flags = entry
+    cached = compile_regex(pattern, flags)
+    fresh = re.compile(pattern, flags)
+    assert (cached.pattern, cached.flags, cached.groupindex) == (fresh.pattern, fresh.flags, fresh.groupindex)
+    assert [(m.span(), m.groupdict()) for m in cached.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in fresh.finditer(text)
+    ]
+
+
+def test_regex_cache_round_trips_through_its_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROSE_LINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_entries", None)
+    monkeypatch.setattr(regexcache, "_dirty", False)
+    pattern = r"(?<![\w'’-])(?:can\s+not)(?![\w'’-])"
+    regexcache.compile_regex(pattern, re.IGNORECASE)
+    regexcache._save()
+    [saved] = tmp_path.glob("regex-*.marshal")
+    monkeypatch.setattr(regexcache, "_entries", None)
+    monkeypatch.setattr(regexcache, "_dirty", False)
+    reloaded = regexcache.compile_regex(pattern, re.IGNORECASE)
+    assert not regexcache._dirty  # served from the file, nothing new to write
+    assert reloaded.search("We Can not go.").group() == "Can not"
+    assert saved.stat().st_size > 0

@@ -24,6 +24,7 @@ from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.consistency import document_words, is_common_word
 from prose_lint.checks.namedata import acronym_settings, load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 
 # A capital first, so that the regex engine skips other characters in C; the
 # look-behind then checks that the capital starts a word.
@@ -132,7 +133,7 @@ def _long_form_pattern(key: str) -> re.Pattern[str]:
     skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
     letters = [c for c in key if c.isalpha()]
     words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*" for c in letters)
-    return re.compile(rf"(?<![\w-]){words}[ \t\n]*$")
+    return compile_regex(rf"(?<![\w-]){words}[ \t\n]*$")
 
 
 @lru_cache(maxsize=1024)
@@ -142,7 +143,7 @@ def _expansion_pattern(key: str) -> re.Pattern[str]:
     skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
     letters = [c for c in key if c.isalpha()]
     words = skip.join(rf"{re.escape(c)}[\w'’]*" for c in letters)
-    return re.compile(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
+    return compile_regex(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
 
 
 def _initials_match(text: str, key: str) -> bool:

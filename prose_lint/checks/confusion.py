@@ -29,6 +29,7 @@ from typing import Any
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located, YamlError, item_position
 
 # Word classes the dictionary knows from its affix flags; every other class
@@ -333,7 +334,7 @@ def _candidate_pattern(entries: dict[str, list[Entry]]) -> re.Pattern[str]:
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(rf"\b(?<![\w'’-])(?:{_trie_regex(trie)})(?![\w'’-])", re.IGNORECASE)
+    return compile_regex(rf"\b(?<![\w'’-])(?:{_trie_regex(trie)})(?![\w'’-])", re.IGNORECASE)
 
 
 def _trie_regex(node: dict) -> str:

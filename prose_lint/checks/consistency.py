@@ -49,6 +49,7 @@ from prose_lint.analysis import Analysis, abbreviations
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.namedata import NamesSettings, load_names_data, names_settings
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 
 APOSTROPHES = "'’ʼʿ`‘"
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
@@ -59,7 +60,7 @@ LONG_NAME = 8  # letters from which one slip of any letter is still the same nam
 _TOKEN = re.compile(r"\S+")
 _DOUBLED = re.compile(r"(.)\1+")
 _ALTERNATIONS = [
-    (re.compile(pattern), replacement)
+    (compile_regex(pattern), replacement)
     for pattern, replacement in (
         ("ou|oo", "u"),
         ("ee", "i"),
@@ -221,8 +222,8 @@ class MentionFinder:
         lead = rf"(?:(?:{particles}){gap})*"
         part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
         # not followed by a word character, a hyphen or a domain ending ("Trumpaccounts.gov")
-        self.pattern = re.compile(rf"[{_UPPER}](?<!\w.){rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})")
-        self.lead = re.compile(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
+        self.pattern = compile_regex(rf"[{_UPPER}](?<!\w.){rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})")
+        self.lead = compile_regex(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
         tails = {p + " " for p in lex.particles} | {a + "-" for a in lex.articles}
         self.tail_ends = frozenset(tail[-3:] for tail in tails)
 
@@ -452,7 +453,7 @@ def _house_names(settings: NamesSettings) -> HouseNames:
                 if len(key) >= 5:
                     by_key.setdefault(key, name)
     body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(variants, key=len, reverse=True))
-    literal = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!x)x")
+    literal = compile_regex(rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!x)x")
     return HouseNames(names, variants, by_key, literal, settings.distinct)
 
 

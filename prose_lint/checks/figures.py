@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from prose_lint.regexcache import compile_regex
+
 _SPACE = r"[ \t\u00a0]"
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # After a number: not "1990s", "21st", "3.4.1", "3/11/2026", "10:30"; a superscript note number may follow.
@@ -116,7 +118,7 @@ class FigureFinder:
         )
         scales = alternation(data["scales"])
         money = alternation(data["currency_words"])
-        self.pattern = re.compile(
+        self.pattern = compile_regex(
             rf"""(?P<currency>{currency}{_SPACE}?)?(?P<number>{_NUMBER})
             (?:{_SPACE}?[-–]{_SPACE}?(?:{currency}{_SPACE}?)?(?P<upper>{_NUMBER}))?
             (?:(?P<suffix>{alternation([*data["scale_suffixes"], *data["unit_suffixes"]])})(?!{_WORD_CHAR})
@@ -126,22 +128,22 @@ class FigureFinder:
             (?:\s+(?P<money>{money}|(?-i:{codes}))(?![\w]))?""",
             re.I | re.X,
         )
-        self.currency_before = re.compile(
+        self.currency_before = compile_regex(
             rf"(?:(?-i:{alternation(data['currency_symbol_prefixes'])})?(?:{alternation(data['currency_symbols'])})"
             rf"|(?-i:{codes})){_SPACE}?$"
         )
         number_word = alternation(data["number_words"])
         spelled = rf"(?<![\w-])(?P<number>(?:{number_word})(?:(?:[\s-]+|\s+and\s+)(?:{number_word}))*)"
-        self.spelled_amount = re.compile(
+        self.spelled_amount = compile_regex(
             rf"""{spelled}
             (?:\s+(?P<scale>{scales})(?![\w])(?:\s+(?P<money>{money})(?![\w]))?
               |\s+(?P<unit>{alternation(data["spelled_units"])})(?![\w]))""",
             re.I | re.X,
         )
-        self.spelled_before = re.compile(rf"{spelled}\s+$", re.I)
-        self.spelled_count = re.compile(rf"{spelled}(?![\w-])", re.I)
-        self.fraction = re.compile(rf"(?<![\w-])(?:{alternation(data['fractions'])})(?=\s+of\b)", re.I)
-        self.labels_after = re.compile(rf"\s*(?:{alternation(data['labels_after'])})(?![\w])", re.I)
+        self.spelled_before = compile_regex(rf"{spelled}\s+$", re.I)
+        self.spelled_count = compile_regex(rf"{spelled}(?![\w-])", re.I)
+        self.fraction = compile_regex(rf"(?<![\w-])(?:{alternation(data['fractions'])})(?=\s+of\b)", re.I)
+        self.labels_after = compile_regex(rf"\s*(?:{alternation(data['labels_after'])})(?![\w])", re.I)
 
     # --- finding -------------------------------------------------------------
 

@@ -54,6 +54,7 @@ from prose_lint.checks import sounds
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.wordforms import LEXICAL_TAGS, word_forms
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 from prose_lint.resources import load_lexicon
 from prose_lint.yamlio import Located, YamlError, node_position
 
@@ -254,7 +255,7 @@ class Pattern:
     @cached_property
     def regex(self) -> re.Pattern[str]:
         """The whole pattern, one named group per token (compiled on first use)."""
-        return re.compile(self.source(capture=True))
+        return compile_regex(self.source(capture=True))
 
     @property
     def anchors(self) -> dict[str, frozenset[str]]:
@@ -773,7 +774,7 @@ class Scanner:
         # would cost the regex engine its fast search for a word's first letter.
         words = [form for form in tails if form[:1].isalnum()]
         others = [form for form in tails if not form[:1].isalnum()]
-        self.regexes = [re.compile(_anchor_regex(forms, inline)) for forms in (words, others) if forms]
+        self.regexes = [compile_regex(_anchor_regex(forms, inline)) for forms in (words, others) if forms]
 
     def scan(self, prose: str) -> dict[TokenPattern, list[tuple[Pattern, re.Match[str]]]]:
         hits: dict[TokenPattern, list[tuple[Pattern, re.Match[str]]]] = {}

@@ -9,6 +9,7 @@ from typing import Any
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located
 
 
@@ -40,7 +41,7 @@ class RegexRule(Rule):
 
     def setup(self) -> None:
         flags = re.IGNORECASE if self.spec["ignore_case"] else 0
-        self.pattern = re.compile(self.spec["pattern"], flags)
+        self.pattern = compile_regex(self.spec["pattern"], flags)
         self.applicability = Applicability(self.spec["fix"])
 
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from prose_lint.checks.figures import alternation, shortest_anchors
 from prose_lint.document import Block
+from prose_lint.regexcache import compile_regex
 from prose_lint.resources import builtin_rules_dir, cached_yaml_data
 from prose_lint.yamlio import Located, load_yaml, plain
 
@@ -110,23 +111,23 @@ class Attribution:
 
     def __init__(self, data: dict[str, list[str]]) -> None:
         self.verb_words = _first_words(data["verbs"])
-        self.verbs = re.compile(rf"(?<![\w'’-])(?:{alternation(data['verbs'])})(?![\w'’-])", re.I)
+        self.verbs = compile_regex(rf"(?<![\w'’-])(?:{alternation(data['verbs'])})(?![\w'’-])", re.I)
         self.multiword_verbs = any(len(verb.split()) > 1 for verb in data["verbs"])
         self.not_subjects = frozenset(word.lower() for word in data["not_subjects"])
         self.claim_verbs = frozenset(word.lower() for word in data["claim_verbs"])
         self.phrase_words = _WordSets(data["phrases"])
-        self.phrases = re.compile(rf"(?<![\w'’-])(?:{alternation(data['phrases'])})", re.I)
-        self.markers = re.compile("|".join(f"(?:{entry})" for entry in data["markers"]), re.I)
-        self.possessive = re.compile(
+        self.phrases = compile_regex(rf"(?<![\w'’-])(?:{alternation(data['phrases'])})", re.I)
+        self.markers = compile_regex("|".join(f"(?:{entry})" for entry in data["markers"]), re.I)
+        self.possessive = compile_regex(
             rf"['’]s(?:\s+[\w-]+){{0,2}}?\s+(?:{alternation(data['nouns'])})(?![\w])", re.I
         )
         vague = (
             rf"(?<![\w'’-])(?:(?:{alternation(data['vague_subjects'])})\s+(?:{alternation(data['vague_verbs'])})"
             rf"|{alternation(data['vague_phrases'])})(?![\w'’-])(?!\s+(?:by|from|of)\s)"
         )
-        self.vague = re.compile(vague, re.I)
+        self.vague = compile_regex(vague, re.I)
         # The same pattern in lower case, for lower-cased text: several times faster than re.I.
-        self.vague_lower = re.compile(vague.lower())
+        self.vague_lower = compile_regex(vague.lower())
         self.vague_phrase_words = _WordSets(data["vague_phrases"])
         self.vague_subject_words = _WordSets(data["vague_subjects"])
         self.vague_verb_words = frozenset(
@@ -136,13 +137,13 @@ class Attribution:
             [*_key_words(data["vague_subjects"], last=True), *_key_words(data["vague_phrases"])]
         )
         self.titled_words = frozenset(word.lower() for word in data["titled_sources"])
-        self.titled = re.compile(
+        self.titled = compile_regex(
             rf"(?<![\w-])[A-Z][\w&’'-]*\s+(?:{alternation(data['titled_sources'])})(?![\w])"
         )
-        self.shift = re.compile(rf"(?:{alternation(data['shifts'])})(?![\w'’])", re.I)
-        self.continuation = re.compile(rf"(?:{alternation(data['continuations'])})(?![\w])", re.I)
-        self.source_line = re.compile("|".join(f"(?:{entry})" for entry in data["source_lines"]), re.I)
-        self.caption = re.compile("|".join(f"(?:{entry})" for entry in data["captions"]), re.I)
+        self.shift = compile_regex(rf"(?:{alternation(data['shifts'])})(?![\w'’])", re.I)
+        self.continuation = compile_regex(rf"(?:{alternation(data['continuations'])})(?![\w])", re.I)
+        self.source_line = compile_regex("|".join(f"(?:{entry})" for entry in data["source_lines"]), re.I)
+        self.caption = compile_regex("|".join(f"(?:{entry})" for entry in data["captions"]), re.I)
 
     def names_source(self, prose: str, start: int, end: int, markers: bool = True) -> bool:
         """Whether ``prose[start:end]`` names a source (a vague one counts: it is flagged apart).

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 
 # Digits mean a code, a unit or a model number; a dot, an abbreviation
 # ("e.g") or a domain name. Neither is a word a dictionary should judge.
@@ -117,6 +118,6 @@ def _locate(prose: str, forms: set[str]) -> Iterator[tuple[int, int, str]]:
     part of a longer word the scan split, not a word of its own.
     """
     body = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w'’\-.\u00ad])(?:{body})(?![\w\u00ad&]|['’\-.][^\W_])")
+    pattern = compile_regex(rf"(?<![\w'’\-.\u00ad])(?:{body})(?![\w\u00ad&]|['’\-.][^\W_])")
     for match in pattern.finditer(prose):
         yield match.start(), match.end(), match.group()

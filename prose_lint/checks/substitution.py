@@ -9,6 +9,7 @@ from typing import Any
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located
 
 
@@ -49,7 +50,7 @@ class Substitution(Rule):
             self.swaps[key] = [replacement] if isinstance(replacement, str) else list(replacement)
         alternatives = sorted(self.swaps, key=len, reverse=True)
         body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in alternatives)
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+        self.pattern = compile_regex(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
         self.exceptions = [" ".join(e.lower().split()) for e in self.spec["exceptions"]]
         self.applicability = Applicability(self.spec["fix"])
 
