@@ -20,14 +20,11 @@ the set of words (needed on every run) in one file, frequencies and classes
 from __future__ import annotations
 
 import importlib.util
-import marshal
-import os
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from prose_lint import __version__
-from prose_lint.resources import builtin_rules_dir, cache_dir, cached_yaml_data
+from prose_lint.resources import builtin_rules_dir, cached_build, cached_yaml_data, file_stamp
 
 SCHEMA = 2
 NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN = 1, 2, 4, 8, 16
@@ -90,18 +87,25 @@ class Dictionary:
         self.words = words
         self.extras = extras
 
+    # Each table loads on first use, from its own cache file: a draft without
+    # misspellings never pays for the frequencies, one without confusable words
+    # never for the classes.
     @cached_property
-    def _details(self) -> tuple[dict[str, int], dict[str, int]]:
-        return _load_details()
-
-    @property
     def frequency(self) -> dict[str, int]:
-        return self._details[0]
+        return _cached("frequency", lambda: _build()[1][0])
 
-    @property
+    @cached_property
+    def not_american(self) -> frozenset[str]:
+        """Forms without the American flag (British or rare spellings): a small set, so that
+        ranking suggestions does not load the whole class table."""
+        return _cached(
+            "not-american", lambda: frozenset(w for w in self.words if not self.classes.get(w, 0) & AMERICAN)
+        )
+
+    @cached_property
     def classes(self) -> dict[str, int]:
         """Bit set of NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN per lower-case form."""
-        return self._details[1]
+        return _cached("classes", lambda: _build()[1][1])
 
     def is_word(self, word: str) -> bool:
         """True when ``word`` is English: a dictionary form, or built from them.
@@ -144,17 +148,31 @@ class Dictionary:
         otherwise misspellings pass as compounds ("carefull", "benifits").
         """
         extras = self.extras
-        shortest, common = extras.compound_min_part, extras.compound_min_count
+        shortest = extras.compound_min_part
         if len(word) < 2 * shortest:
             return False
-        frequency = self.frequency
+        common = self.common
         for cut in range(shortest, len(word) - shortest + 1):
             head, tail = word[:cut], word[cut:]
             if tail in extras.not_compound_tails:
                 continue
-            if frequency.get(head, 0) >= common and frequency.get(tail, 0) >= common:
+            if head in common and tail in common:
                 return True
         return False
+
+    @cached_property
+    def common(self) -> frozenset[str]:
+        """Words frequent enough to form a closed compound: a small set, so that a
+        clean draft never loads the full frequency table."""
+        extras = self.extras
+        return _cached(
+            "common",
+            lambda: frozenset(
+                word
+                for word, count in self.frequency.items()
+                if count >= extras.compound_min_count and len(word) >= extras.compound_min_part
+            ),
+        )
 
     def _compound(self, word: str) -> bool:
         if word.replace("-", "") in self.words:
@@ -175,22 +193,9 @@ def dictionary() -> Dictionary:
     return Dictionary(words, extras)
 
 
-def _load_details() -> tuple[dict[str, int], dict[str, int]]:
-    return _cached("details", lambda: _build()[1])
-
-
-def _cache_key() -> str:
-    """Changes when prose-lint, a source package's data or words.yaml changes (stat only: fast)."""
-    stamps = [_stamp(path) for path in (*_source_files(), words_path())]
-    return f"{SCHEMA}|{__version__}|{stamps}"
-
-
-def _stamp(path: Path | None) -> str:
-    try:
-        stat = path.stat() if path else None
-    except OSError:
-        stat = None
-    return f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "absent"
+def _cache_stamp() -> str:
+    """Changes when a source package's data or words.yaml changes."""
+    return f"{SCHEMA}|{file_stamp(*_source_files(), words_path())}"
 
 
 def _package_folder(name: str) -> Path | None:
@@ -212,26 +217,7 @@ def _source_files() -> tuple[Path | None, Path | None]:
 
 def _cached(part: str, build):
     """marshal-cached ``build()``: rebuilt when prose-lint, a source package or words.yaml changes."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    import hashlib
-
-    digest = hashlib.sha1(_cache_key().encode()).hexdigest()[:16]
-    path = folder / f"dictionary-{part}-{digest}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = build()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(value))
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only home costs speed, not correctness
-    return value
+    return cached_build(f"dictionary-{part}", _cache_stamp(), build)
 
 
 @cache
@@ -358,7 +344,7 @@ def suggest(word: str, dialect: str = "en-US", limit: int = 3, deep: bool = True
     frequency = lexicon.frequency
     if deep and not any(frequency.get(candidate) for candidate in costs) and len(lower) <= 20:
         _add_second_edits(lower, near, lexicon.words, costs)
-    ranked = sorted(costs, key=lambda c: (_score(c, costs[c], frequency, lexicon.classes, dialect), c))
+    ranked = sorted(costs, key=lambda c: (_score(c, costs[c], frequency, lexicon.not_american, dialect), c))
     return [_match_case(word, candidate) for candidate in ranked[:limit]]
 
 
@@ -390,12 +376,12 @@ def _add_second_edits(
 
 
 def _score(
-    candidate: str, cost: float, frequency: dict[str, int], classes: dict[str, int], dialect: str
+    candidate: str, cost: float, frequency: dict[str, int], not_american: frozenset[str], dialect: str
 ) -> float:
     import math
 
     score = cost - _FREQUENCY_WEIGHT * math.log10(1 + frequency.get(candidate, 0))
-    if dialect == "en-US" and not classes.get(candidate, 0) & AMERICAN:
+    if dialect == "en-US" and candidate in not_american:
         score += 0.25  # a British or rare spelling, when an American one is as near
     return score
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from prose_lint.resources import cache_dir
 
-_MAX_ENTRIES = 4000
+_MAX_ENTRIES = 2000
 _entries: dict[tuple[str, int], tuple] | None = None
 _dirty = False
 
@@ -47,9 +47,10 @@ def compile_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled = _from_parts(pattern, parts)
     if compiled is None:
         return re.compile(pattern, flags)
-    if len(entries) < _MAX_ENTRIES:
-        entries[key] = parts
-        _dirty = True
+    if len(entries) >= _MAX_ENTRIES:
+        entries.clear()  # patterns of old pack versions: start afresh rather than grow forever
+    entries[key] = parts
+    _dirty = True
     return compiled
 
 

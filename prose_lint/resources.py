@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,12 +51,17 @@ def _code_stamp() -> int:
     return max((p.stat().st_mtime_ns for p in package.rglob("*.py")), default=0)
 
 
+def _cache_prefix(path: Path) -> str:
+    """One prefix per data file, so that its outdated cache files can be found and removed."""
+    return f"{path.stem}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
+
+
 def _cache_file(path: Path, stat: os.stat_result) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    key = f"{__version__}|{_code_stamp()}|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    return folder / f"{path.stem}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.json"
+    key = f"{__version__}|{_code_stamp()}|{stat.st_size}|{stat.st_mtime_ns}"
+    return folder / f"{_cache_prefix(path)}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.json"
 
 
 def cached_yaml_data(path: Path, validate) -> Any:
@@ -74,12 +80,57 @@ def cached_yaml_data(path: Path, validate) -> Any:
     if cache_file is not None:
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
+            for stale in cache_file.parent.glob(f"{_cache_prefix(path)}-*.json"):
+                stale.unlink(missing_ok=True)  # versions of this file that are no longer current
             temporary = cache_file.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_text(json.dumps(data), encoding="utf-8")
             os.replace(temporary, cache_file)
         except OSError:
             pass  # a read-only home only costs speed
     return data
+
+
+def cached_build(name: str, stamp: str, build: Callable[[], Any]) -> Any:
+    """``build()`` memoised on disk with marshal (fast to load for big dicts and sets).
+
+    ``stamp`` must change whenever the inputs of ``build`` change (sizes and
+    mtimes of its source files, say); prose-lint's own version and code are
+    added to it. Outdated versions of the same ``name`` are removed.
+    """
+    import marshal
+
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    key = f"{__version__}|{_code_stamp()}|{stamp}"
+    path = folder / f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"{name}-*.marshal"):
+            stale.unlink(missing_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(value))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        pass  # a read-only home costs speed, not correctness
+    return value
+
+
+def file_stamp(*paths: Path | None) -> str:
+    """Sizes and mtimes of files (stat only: cheap), for ``cached_build``'s stamp."""
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat() if path else None
+        except OSError:
+            stat = None
+        stamps.append(f"{stat.st_size}:{stat.st_mtime_ns}" if stat else "absent")
+    return "|".join(stamps)
 
 
 @cache

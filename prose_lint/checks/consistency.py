@@ -52,6 +52,13 @@ from prose_lint.diagnostic import Applicability, Diagnostic
 from prose_lint.regexcache import compile_regex
 
 APOSTROPHES = "'’ʼʿ`‘"
+
+
+def _longest_first(text: str) -> tuple[int, str]:
+    """Sort key for regex alternations: longest first, then alphabetical, so patterns are stable."""
+    return (-len(text), text)
+
+
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper() and chr(c).isalpha())
 _LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(c).isalpha())
 _LETTER = _UPPER + _LOWER
@@ -216,8 +223,8 @@ class MentionFinder:
             rf"[{_LOWER}{apostrophes}][{_LETTER}{apostrophes}]*"
             rf"(?:-[{_UPPER}][{_LETTER}{apostrophes}]*)*"
         )  # the rest of a capitalised word: a lower-case letter next (so no acronyms)
-        articles = "|".join(sorted(lex.articles, key=len, reverse=True))
-        particles = "|".join(sorted(lex.particles, key=len, reverse=True))
+        articles = "|".join(sorted(lex.articles, key=_longest_first))
+        particles = "|".join(sorted(lex.particles, key=_longest_first))
         gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
         lead = rf"(?:(?:{particles}){gap})*"
         part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
@@ -452,7 +459,7 @@ def _house_names(settings: NamesSettings) -> HouseNames:
             for key in spelling_keys1:
                 if len(key) >= 5:
                     by_key.setdefault(key, name)
-    body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(variants, key=len, reverse=True))
+    body = "|".join(r"\s+".join(map(re.escape, v.split())) for v in sorted(variants, key=_longest_first))
     literal = compile_regex(rf"(?<![\w-])(?:{body})(?![\w-])" if body else r"(?!x)x")
     return HouseNames(names, variants, by_key, literal, settings.distinct)
 

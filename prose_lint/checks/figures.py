@@ -61,7 +61,7 @@ class Figure:
 def shortest_anchors(words: Iterable[str]) -> list[str]:
     """The words none of the others is part of: finding "report" finds "reports" too."""
     kept: list[str] = []
-    for word in sorted(set(words), key=len):
+    for word in sorted(set(words), key=lambda word: (len(word), word)):
         if not any(anchor in word for anchor in kept):
             kept.append(word)
     return kept
@@ -69,7 +69,7 @@ def shortest_anchors(words: Iterable[str]) -> list[str]:
 
 def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first; a space matches any run of white space."""
-    unique = sorted({entry for entry in entries if entry.strip()}, key=len, reverse=True)
+    unique = sorted({entry for entry in entries if entry.strip()}, key=lambda entry: (-len(entry), entry))
     return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in unique)
 
 

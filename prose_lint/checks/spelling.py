@@ -89,7 +89,7 @@ class UnknownWord(Rule):
 
         found = {}
         # Longest searches last: past the cap a word keeps its one-edit suggestions.
-        for index, form in enumerate(sorted(flagged, key=len)):
+        for index, form in enumerate(sorted(flagged, key=lambda form: (len(form), form))):
             deep = index < self.max_searches
             found[form] = suggest(form.replace("\u00ad", ""), dialect, self.limit, deep=deep)
         return found
@@ -117,7 +117,7 @@ def _locate(prose: str, forms: set[str]) -> Iterator[tuple[int, int, str]]:
     An occurrence glued to a soft hyphen or an HTML entity ("caf&#233;") is
     part of a longer word the scan split, not a word of its own.
     """
-    body = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    body = "|".join(re.escape(form) for form in sorted(forms, key=lambda form: (-len(form), form)))
     pattern = compile_regex(rf"(?<![\w'’\-.\u00ad])(?:{body})(?![\w\u00ad&]|['’\-.][^\W_])")
     for match in pattern.finditer(prose):
         yield match.start(), match.end(), match.group()

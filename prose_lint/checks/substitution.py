@@ -48,7 +48,7 @@ class Substitution(Rule):
         for phrase, replacement in self.spec["swap"].items():
             key = " ".join(phrase.lower().split())
             self.swaps[key] = [replacement] if isinstance(replacement, str) else list(replacement)
-        alternatives = sorted(self.swaps, key=len, reverse=True)
+        alternatives = sorted(self.swaps, key=lambda phrase: (-len(phrase), phrase))
         body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in alternatives)
         self.pattern = compile_regex(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
         self.exceptions = [" ".join(e.lower().split()) for e in self.spec["exceptions"]]

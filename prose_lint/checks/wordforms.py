@@ -18,11 +18,12 @@ readings has it: "saw" is VBD, VB and NN.
 from __future__ import annotations
 
 import importlib.util
-from functools import cache, cached_property
+import re
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from prose_lint.resources import cached_yaml_data, load_lexicon
+from prose_lint.resources import cached_build, cached_yaml_data, file_stamp, load_lexicon
 
 EXTRA_VERBS = "grammar-verbs.yaml"
 LEXICAL_TAGS = ("VB", "VBD", "VBN", "VBZ", "VBG", "NN", "JJ", "RB")
@@ -112,39 +113,57 @@ class WordForms:
     def has(self, word: str, tag: str) -> bool:
         return word in self.words(tag)
 
-    @cached_property
-    def _forms(self) -> dict[str, dict[str, tuple[str, ...]]]:
-        forms = {}
-        for row in self._verb_rows.split("\n"):
-            lemma, *cells = row.split(",")
-            forms[lemma] = {
-                tag: tuple(c for c in cell.split("/") if c)
-                for tag, cell in zip(_VERB_COLUMNS, cells, strict=True)
-            }
-        for lemma, extra in self._extra_verbs.items():
-            forms[lemma] = {tag: tuple(extra.get(tag, ())) for tag in _VERB_COLUMNS}
-        return forms
+    @lru_cache(maxsize=1024)  # noqa: B019 - one shared instance lives as long as the process
+    def forms_of(self, lemma: str) -> dict[str, tuple[str, ...]]:
+        """The inflected forms of a verb, by tag ({} when it is not a verb we know).
+
+        Found by one search of the packed table: only the verbs of a few
+        findings are ever inflected, and a dict of every verb cost ~100 ms.
+        """
+        if lemma in self._extra_verbs:
+            extra = self._extra_verbs[lemma]
+            return {tag: tuple(extra.get(tag, ())) for tag in _VERB_COLUMNS}
+        row = re.search(rf"(?m)^{re.escape(lemma)},([^\n]*)$", self._verb_rows)
+        if row is None:
+            return {}
+        cells = row.group(1).split(",")
+        return {
+            tag: tuple(c for c in cell.split("/") if c)
+            for tag, cell in zip(_VERB_COLUMNS, cells, strict=True)
+        }
 
     @cached_property
-    def _lemmas(self) -> dict[str, tuple[str, ...]]:
+    def _lemma_index(self) -> dict[str, str]:
+        """Every verb form -> its lemmas joined by "/", loaded with marshal (building it costs ~100 ms)."""
+        return cached_build(
+            "verb-lemmas", file_stamp(_resources() / "infl_lu.csv.gz"), self._build_lemma_index
+        )
+
+    def _build_lemma_index(self) -> dict[str, str]:
         lemmas: dict[str, list[str]] = {}
-        for lemma, forms in self._forms.items():
-            lemmas.setdefault(lemma, []).append(lemma)
-            for words in forms.values():
-                for word in words:
-                    if lemma not in lemmas.setdefault(word, []):
-                        lemmas[word].append(lemma)
-        return {word: tuple(found) for word, found in lemmas.items()}
+        for row in self._verb_rows.split("\n"):
+            lemma, *cells = row.split(",")
+            for word in [lemma, *(w for cell in cells for w in cell.split("/") if w)]:
+                found = lemmas.setdefault(word, [])
+                if lemma not in found:
+                    found.append(lemma)
+        return {word: "/".join(found) for word, found in lemmas.items()}
 
     def verb_lemmas(self, word: str) -> tuple[str, ...]:
         """The verbs ``word`` is a form of ("took" -> take; "left" -> leave)."""
-        return self._lemmas.get(word.lower(), ())
+        word = word.lower()
+        packed = self._lemma_index.get(word)
+        lemmas = packed.split("/") if packed else []
+        for lemma, extra in self._extra_verbs.items():
+            if (lemma == word or any(word in forms for forms in extra.values())) and lemma not in lemmas:
+                lemmas.append(lemma)
+        return tuple(lemmas)
 
     def inflect(self, word: str, tag: str) -> list[str]:
         """``word`` (any verb form) in the form ``tag``: inflect("took", "VBN") == ["taken"]."""
         found: list[str] = []
         for lemma in self.verb_lemmas(word):
-            forms = (lemma,) if tag == "VB" else self._forms[lemma].get(tag, ())
+            forms = (lemma,) if tag == "VB" else self.forms_of(lemma).get(tag, ())
             found.extend(form for form in forms if form not in found)
         return found
 
