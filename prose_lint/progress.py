@@ -12,9 +12,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 if TYPE_CHECKING:
     from prose_lint.api import FileResult
 
@@ -42,6 +39,9 @@ def with_progress(
     if total < MIN_FILES:
         yield from results
         return
+    from rich.console import Console  # only at a terminal with much to do: import time matters
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (
         TextColumn("Linting"),
         BarColumn(),

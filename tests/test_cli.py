@@ -328,3 +328,12 @@ def test_jobs_must_be_a_positive_number(draft):
     run = run_cli("check", "--jobs", "0", str(draft))
     assert run.status == 2
     assert "expected a whole number of at least 1, not '0'" in run.err
+
+
+def test_force_color_colours_the_report_and_no_color_wins(draft, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run_cli("check", str(draft)).out
+    assert "\x1b[" in coloured
+    assert "grammar/repeated-word" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run_cli("check", str(draft)).out

@@ -1,23 +1,24 @@
-"""``--format text``: annotated diagnostics for a terminal, drawn with rich.
+"""``--format text``: annotated diagnostics for a terminal.
 
     examples/draft.md:12:5  warning  grammar/repeated-word  Repeated word "the"
        12 | The council said the the plan would fail.
           |                  ^^^^^^^
           = suggestion: the
 
-Colours come from named styles (``prose_lint.error``, ``prose_lint.rule``, ...)
-in a rich Theme; they are off when the output is not a terminal, when
-``NO_COLOR`` is set, or with ``--no-color``.
+Each line is a list of (text, style) segments. In colour they are drawn by
+rich with named styles (``prose_lint.error``, ``prose_lint.rule``, ...) from a
+Theme a user can override; colour is off when the output is not a terminal,
+when ``NO_COLOR`` is set, or with ``--no-color``, and then the segments are
+written as plain text without importing rich at all (a pre-commit run saves
+its import time).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import unicodedata
 from typing import TYPE_CHECKING, TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
-from rich.theme import Theme
 
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.reporters import ReportOptions, span_position, summary
@@ -25,70 +26,96 @@ from prose_lint.reporters import ReportOptions, span_position, summary
 if TYPE_CHECKING:
     from prose_lint.api import FileResult
 
-THEME = Theme(
-    {
-        "prose_lint.path": "bold",
-        "prose_lint.error": "bold red",
-        "prose_lint.warning": "bold yellow",
-        "prose_lint.info": "bold blue",
-        "prose_lint.rule": "cyan",
-        "prose_lint.gutter": "dim",
-        "prose_lint.underline": "bold red",
-        "prose_lint.span": "underline",
-        "prose_lint.suggestion": "green",
-        "prose_lint.summary": "bold",
-    }
-)
+Line = list[tuple[str, str | None]]
+
+STYLES = {
+    "prose_lint.path": "bold",
+    "prose_lint.error": "bold red",
+    "prose_lint.warning": "bold yellow",
+    "prose_lint.info": "bold blue",
+    "prose_lint.rule": "cyan",
+    "prose_lint.gutter": "dim",
+    "prose_lint.underline": "bold red",
+    "prose_lint.span": "underline",
+    "prose_lint.suggestion": "green",
+    "prose_lint.summary": "bold",
+}
 MAX_SUGGESTIONS = 5
 
 
-def make_console(out: TextIO, options: ReportOptions) -> Console:
-    kwargs: dict = {"file": out, "theme": THEME, "highlight": False, "soft_wrap": True}
-    if options.color is False:
-        kwargs["color_system"] = None
-    elif options.color is True:
-        kwargs["force_terminal"] = True
-    if options.width:
-        kwargs["width"] = options.width
-    return Console(**kwargs)
+def use_color(out: TextIO, options: ReportOptions) -> bool:
+    """--no-color, then NO_COLOR / FORCE_COLOR, then whether ``out`` is a terminal."""
+    if options.color is not None:
+        return options.color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def report(results: list[FileResult], out: TextIO, options: ReportOptions) -> None:
-    console = make_console(out, options)
-    lines: list[Text] = []
+    width = options.width or shutil.get_terminal_size((80, 24)).columns
+    lines: list[Line] = []
     for result in results:
         for diagnostic in result.diagnostics:
             lines.append(headline(result, diagnostic))
             if not options.quiet:
-                lines.extend(frame(result, diagnostic, console.width))
-                lines.append(Text())
+                lines.extend(frame(result, diagnostic, width))
+                lines.append([])
     if not options.quiet:
-        lines.append(Text(summary_line(results), style="prose_lint.summary"))
+        lines.append([(summary_line(results), "prose_lint.summary")])
     if not lines:
         return
-    if console.color_system is None:
-        # Without colour, rich's per-line rendering buys nothing and costs
-        # half a millisecond a finding: write the plain text directly.
-        out.write("\n".join(line.plain for line in lines) + "\n")
+    if use_color(out, options):
+        _print_in_color(lines, out, width)
     else:
-        console.print(Text("\n").join(lines))
+        out.write("\n".join("".join(text for text, _ in line) for line in lines) + "\n")
 
 
-def headline(result: FileResult, diagnostic: Diagnostic) -> Text:
+def _print_in_color(lines: list[Line], out: TextIO, width: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+    from rich.theme import Theme
+
+    console = Console(
+        file=out, theme=Theme(STYLES), highlight=False, soft_wrap=True, force_terminal=True, width=width
+    )
+    rendered = Text("\n").join(
+        Text.assemble(*((text, style or "") for text, style in line)) for line in lines
+    )
+    console.print(rendered)
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells ``text`` takes: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text
+    )
+
+
+def headline(result: FileResult, diagnostic: Diagnostic) -> Line:
     where = span_position(result, diagnostic)
     severity = diagnostic.severity.label
-    text = Text()
-    text.append(f"{result.path}:{where['line']}:{where['column']}", style="prose_lint.path")
-    text.append("  ")
-    text.append(severity, style=f"prose_lint.{severity}")
-    text.append("  ")
-    text.append(diagnostic.rule, style="prose_lint.rule")
-    text.append("  ")
-    text.append(diagnostic.message)
-    return text
+    return [
+        (f"{result.path}:{where['line']}:{where['column']}", "prose_lint.path"),
+        ("  ", None),
+        (severity, f"prose_lint.{severity}"),
+        ("  ", None),
+        (diagnostic.rule, "prose_lint.rule"),
+        ("  ", None),
+        (diagnostic.message, None),
+    ]
 
 
-def frame(result: FileResult, diagnostic: Diagnostic, width: int) -> list[Text]:
+def frame(result: FileResult, diagnostic: Diagnostic, width: int) -> list[Line]:
     """The source line with the span underlined, then the suggestion."""
     where = span_position(result, diagnostic)
     line_number = where["line"]
@@ -97,38 +124,35 @@ def frame(result: FileResult, diagnostic: Diagnostic, width: int) -> list[Text]:
     start = where["column"] - 1
     end = where["end_column"] - 1 if where["end_line"] == line_number else None
     shown, start, end = _window(result.document, line_number, start, end, room)
-    lines = [_source_text(gutter, shown, start, end)]
-    underline = Text()
-    underline.append(" " * (len(gutter) - 2) + "| ", style="prose_lint.gutter")
-    underline.append(" " * cell_len(shown[:start]))
-    underline.append("^" * max(1, cell_len(shown[start:end])), style="prose_lint.underline")
-    lines.append(underline)
+    indent = " " * (len(gutter) - 2)
+    lines: list[Line] = [
+        [
+            (gutter, "prose_lint.gutter"),
+            (shown[:start], None),
+            (shown[start:end], "prose_lint.span"),
+            (shown[end:], None),
+        ],
+        [
+            (indent + "| ", "prose_lint.gutter"),
+            (" " * cell_len(shown[:start]), None),
+            ("^" * max(1, cell_len(shown[start:end])), "prose_lint.underline"),
+        ],
+    ]
     if diagnostic.suggestions:
-        lines.append(_suggestion_text(" " * (len(gutter) - 2), diagnostic.suggestions))
+        lines.append(_suggestion_line(indent, diagnostic.suggestions))
     return lines
 
 
-def _source_text(gutter: str, shown: str, start: int, end: int) -> Text:
-    text = Text()
-    text.append(gutter, style="prose_lint.gutter")
-    text.append(shown[:start])
-    text.append(shown[start:end], style="prose_lint.span")
-    text.append(shown[end:])
-    return text
-
-
-def _suggestion_text(indent: str, suggestions: list[str]) -> Text:
+def _suggestion_line(indent: str, suggestions: list[str]) -> Line:
     label = "suggestion" if len(suggestions) == 1 else "suggestions"
-    text = Text()
-    text.append(f"{indent}= {label}: ", style="prose_lint.gutter")
-    shown = suggestions[:MAX_SUGGESTIONS]
-    for index, suggestion in enumerate(shown):
+    line: Line = [(f"{indent}= {label}: ", "prose_lint.gutter")]
+    for index, suggestion in enumerate(suggestions[:MAX_SUGGESTIONS]):
         if index:
-            text.append(", ")
-        text.append(suggestion if suggestion else "(delete)", style="prose_lint.suggestion")
+            line.append((", ", None))
+        line.append((suggestion if suggestion else "(delete)", "prose_lint.suggestion"))
     if len(suggestions) > MAX_SUGGESTIONS:
-        text.append(f" (+{len(suggestions) - MAX_SUGGESTIONS} more)")
-    return text
+        line.append((f" (+{len(suggestions) - MAX_SUGGESTIONS} more)", None))
+    return line
 
 
 def _window(document, line_number: int, start: int, end: int | None, room: int) -> tuple[str, int, int]:
