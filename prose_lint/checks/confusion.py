@@ -28,8 +28,8 @@ from typing import Any
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
+from prose_lint.checks.wordtrie import trie_pattern
 from prose_lint.diagnostic import Applicability, Diagnostic
-from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located, YamlError, item_position
 
 # Word classes the dictionary knows from its affix flags; every other class
@@ -322,36 +322,8 @@ def _has_dictionary_class(token: str, name: str) -> bool:
 
 
 def _candidate_pattern(entries: dict[str, list[Entry]]) -> re.Pattern[str]:
-    """Every written form as whole words, in one regex shaped as a trie.
-
-    A flat alternation of some four hundred words makes the regex engine try
-    each at every position (about a second per 100,000 words); a trie lets it
-    fail after a letter or two.
-    """
-    trie: dict = {}
-    for form in entries:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return compile_regex(rf"\b(?<![\w'’-])(?:{_trie_regex(trie)})(?![\w'’-])", re.IGNORECASE)
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for char in sorted(c for c in node if c):
-        if char == " ":
-            head = r"\s+"
-        elif char == "'":
-            head = "['’]"
-        else:
-            head = re.escape(char)
-        branches.append(head + _trie_regex(node[char]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
+    """Every written form as whole words, in one trie-shaped regex (see wordtrie)."""
+    return trie_pattern(entries)
 
 
 def _tokens_before(prose: str, block_start: int, offset: int) -> list[str]:

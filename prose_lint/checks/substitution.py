@@ -8,8 +8,8 @@ from typing import Any
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
+from prose_lint.checks.wordtrie import trie_pattern
 from prose_lint.diagnostic import Applicability, Diagnostic
-from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located
 
 
@@ -48,9 +48,7 @@ class Substitution(Rule):
         for phrase, replacement in self.spec["swap"].items():
             key = " ".join(phrase.lower().split())
             self.swaps[key] = [replacement] if isinstance(replacement, str) else list(replacement)
-        alternatives = sorted(self.swaps, key=lambda phrase: (-len(phrase), phrase))
-        body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in alternatives)
-        self.pattern = compile_regex(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+        self.pattern = trie_pattern(self.swaps)
         self.exceptions = [" ".join(e.lower().split()) for e in self.spec["exceptions"]]
         self.applicability = Applicability(self.spec["fix"])
 

@@ -149,6 +149,7 @@ class WordForms:
                     found.append(lemma)
         return {word: "/".join(found) for word, found in lemmas.items()}
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - asked for the same words over and over while scanning
     def verb_lemmas(self, word: str) -> tuple[str, ...]:
         """The verbs ``word`` is a form of ("took" -> take; "left" -> leave)."""
         word = word.lower()
