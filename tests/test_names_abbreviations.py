@@ -101,3 +101,11 @@ def test_a_long_form_repeated_chapters_later_is_fine(tmp_path: Path):
         "rules:\n  names/acronym-redefined:\n    options: {within_words: 100}\n", encoding="utf-8"
     )
     assert lint(text, select=REDEFINED, config_path=config) == []
+
+
+def test_a_dictionary_word_in_capitals_is_not_an_acronym_to_define():
+    text = (
+        "The Popular Mobilization Forces (PMF) hold the road. The FATAL flaw of the plan is SOMA, "
+        "and the SDF never came.\n"
+    )
+    assert [d.text for d in lint(text, select="names/acronym-undefined")] == ["SDF"]

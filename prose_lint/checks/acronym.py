@@ -270,7 +270,14 @@ def _needs_long_form(analysis: Analysis, key: str) -> bool:
     if len(key) < 3 or not key.isalpha():
         return False
     lower = key.lower()
-    return not is_common_word(lower) and lower not in document_words(analysis)
+    return not is_common_word(lower) and not _in_dictionary(lower) and lower not in document_words(analysis)
+
+
+def _in_dictionary(word: str) -> bool:
+    """A dictionary word ("fatal", "soma") in capitals is emphasis or a name, not an acronym to spell out."""
+    from prose_lint.dictionary import dictionary
+
+    return word in dictionary().words
 
 
 def _definition_span(prose: str, use: Use) -> tuple[int, int]:
