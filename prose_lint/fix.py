@@ -233,9 +233,9 @@ def fix_results(
     for index, result in enumerate(results):
         if result.source is None or result.document is None:
             continue
-        plan = plan_fixes(result, unsafe)
+        plan, last = converge(result, unsafe, relint)
         for skipped in plan.skipped:
-            err.write(_skipped_line(result, skipped) + "\n")
+            err.write(_skipped_line(last, skipped) + "\n")
         stdin = is_stdin(result)
         if not plan.changed and not (stdin and not diff_only):
             continue
@@ -263,6 +263,36 @@ def fix_results(
     return run
 
 
+# Fixes are applied in turns, each on the text the last one left (fixes that
+# overlapped, or a fix that revealed another: "the the the" -> "the the"), so
+# that one --fix leaves nothing a second --fix would change.
+MAX_FIX_PASSES = 10
+
+
+def converge(
+    result: FileResult, unsafe: bool, relint: Callable[[FileResult, Source], FileResult]
+) -> tuple[FixPlan, FileResult]:
+    """Plan, apply in memory and re-lint until a turn changes nothing.
+
+    Returns the plan from the original text to the final one (``applied``
+    holds every fix of every turn), and the lint of the last intermediate text,
+    against which any fix still left out after ``MAX_FIX_PASSES`` is reported.
+    """
+    original = result.source
+    plan = plan_fixes(result, unsafe)
+    applied = list(plan.applied)
+    current = result
+    for _ in range(MAX_FIX_PASSES - 1):
+        if not plan.changed:
+            break
+        raw = encode_like(original, plan.new_text)
+        source = Source(original.path, plan.new_text, original.format, original.encoding, original.bom, raw)
+        current = relint(current, source)
+        plan = plan_fixes(current, unsafe)
+        applied.extend(plan.applied)
+    return FixPlan(result, plan.new_text, applied, plan.skipped), current
+
+
 def fix_summary(run: FixRun, diff_only: bool) -> str:
     files = f"{run.files} {'file' if run.files == 1 else 'files'}"
     if diff_only:
@@ -284,7 +314,7 @@ def _skipped_line(result: FileResult, skipped: Skipped) -> str:
     other_line, other_column = result.document.position(skipped.blocker.start)
     return (
         f"{result.path}:{line}:{column}: fix for {skipped.diagnostic.rule} not applied: it overlaps the fix "
-        f"for {skipped.blocker.rule} at {other_line}:{other_column} (run --fix again to apply it)"
+        f"for {skipped.blocker.rule} at {other_line}:{other_column} (they still overlap after every turn; fix it by hand)"
     )
 
 

@@ -154,3 +154,32 @@ def test_regex_cache_round_trips_through_its_file(tmp_path, monkeypatch):
     assert not regexcache._dirty  # served from the file, nothing new to write
     assert reloaded.search("We Can not go.").group() == "Can not"
     assert saved.stat().st_size > 0
+
+
+def _fixed(text: str) -> str:
+    from prose_lint.api import lint_source
+    from prose_lint.fix import converge
+    from prose_lint.source import Source
+
+    result = lint_source(Source("draft.md", text, "markdown", raw=text.encode()), CONFIG)
+    plan, _ = converge(result, False, lambda _, source: lint_source(source, CONFIG))
+    return plan.new_text
+
+
+FIXABLE = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["the the", "The the", "$ 400", "€ 2,500", "can not", "can\nnot", "all of the sudden"]
+        ),
+        WORDS,
+        MARKUP,
+    ),
+    max_size=30,
+).map(" ".join)
+
+
+@SETTINGS
+@given(FIXABLE)
+def test_fixing_twice_changes_nothing_the_second_time(text):
+    once = _fixed(text)
+    assert _fixed(once) == once
