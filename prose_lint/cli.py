@@ -140,7 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument(
         "--config", type=Path, metavar="FILE", help="also list the rules of this config's packs"
     )
-    rules.add_argument("--format", default="text", choices=["text", "json"])
+    rules.add_argument(
+        "--format",
+        default="text",
+        choices=["text", "json", "markdown"],
+        help="markdown writes the rule reference (docs/rules.md is generated this way)",
+    )
     rules.set_defaults(handler=run_rules)
 
     init = commands.add_parser("init", help="write a commented starter .prose-lint.yaml")
@@ -371,6 +376,11 @@ def run_rules(args: argparse.Namespace) -> int:
         keys = ("id", "category", "severity", "description")
         json.dump([dict(zip(keys, row, strict=True)) for row in rows], sys.stdout, indent=2)
         print()
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        from prose_lint.rule_docs import rule_reference
+
+        sys.stdout.write(rule_reference(config.registry, rows))
         return EXIT_CLEAN
     width = max(len(row[0]) for row in rows)
     for rule_id, category, severity, description in rows:

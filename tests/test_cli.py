@@ -337,3 +337,12 @@ def test_force_color_colours_the_report_and_no_color_wins(draft, monkeypatch):
     assert "grammar/repeated-word" in coloured
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run_cli("check", str(draft)).out
+
+
+def test_the_rule_reference_in_docs_is_generated_from_the_packs():
+    generated = run_cli("rules", "--format", "markdown").out
+    assert generated == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), (
+        "docs/rules.md is stale: run `prose-lint rules --format markdown > docs/rules.md`"
+    )
+    assert "### grammar/repeated-word" in generated
+    assert "- Flagged: The council said the the plan would fail." in generated
