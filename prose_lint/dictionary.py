@@ -107,6 +107,51 @@ class Dictionary:
         """Bit set of NOUN, VERB, ADJECTIVE, ADVERB, AMERICAN per lower-case form."""
         return _cached("classes", lambda: _build()[1][1])
 
+    @cached_property
+    def _letter_table(self) -> tuple[frozenset[str], dict[str, str]]:
+        """Every three letters of the words, and the letters seen between two neighbours."""
+        return _cached("letter-table", lambda: _letter_table(self.words))
+
+    @cached_property
+    def _quadgrams(self) -> frozenset[str]:
+        """Every four letters of the words (edges marked): loaded for two-edit searches only."""
+        return _cached("quadgrams", lambda: _grams(self.words, 4))
+
+    def words_one_edit(self, word: str, deep: bool = False) -> set[str]:
+        """Dictionary words one edit from ``word`` (``word`` itself too, when it is one).
+
+        The same as Norvig's edits1 intersected with the words, built from
+        far fewer strings. Every three (and four) letters of a word occur in
+        some word, ``_START``/``_END`` marking its edges. So where ``word`` has
+        letters no word has, the one edit must touch them all; and a letter
+        is only put where some word has it between the same neighbours.
+        ``deep`` also reads the four-letter table (worth its loading time in a
+        two-edit search, which calls this for hundreds of strings).
+        """
+        trigrams, choices = self._letter_table
+        padded = _START + word + _END
+        size = len(word)
+        # Positions i where a deletion, a substitution, a transposition (of i and
+        # i+1) or an insertion (before i) may stand.
+        deletions, swaps, insertions = [0, size - 1], [0, size - 2], [0, size]
+        for grams, length in ((trigrams, 3), (self._quadgrams, 4)) if deep else ((trigrams, 3),):
+            odd = [k for k in range(len(padded) - length + 1) if padded[k : k + length] not in grams]
+            if odd:
+                # The edit must fall inside every gram no word has (padded[k:k+length]).
+                reach = odd[0] + length - 2
+                deletions = [max(deletions[0], odd[-1] - 1), min(deletions[1], reach)]
+                swaps = [max(swaps[0], odd[-1] - 2), min(swaps[1], reach)]
+                insertions = [max(insertions[0], odd[-1]), min(insertions[1], reach)]
+        found = {word[:i] + word[i + 1 :] for i in range(deletions[0], deletions[1] + 1)}
+        found.update(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(swaps[0], swaps[1] + 1))
+        for i in range(insertions[0], insertions[1] + 1):
+            left, right = word[:i], word[i:]
+            found.update(left + letter + right for letter in choices.get(padded[i] + padded[i + 1], ""))
+        for i in range(deletions[0], deletions[1] + 1):
+            left, rest = word[:i], word[i + 1 :]
+            found.update(left + letter + rest for letter in choices.get(padded[i] + padded[i + 2], ""))
+        return found & self.words
+
     def is_word(self, word: str) -> bool:
         """True when ``word`` is English: a dictionary form, or built from them.
 
@@ -274,6 +319,29 @@ def _hunspell_forms() -> dict[str, int]:
     return forms
 
 
+def _grams(words: frozenset[str], length: int) -> frozenset[str]:
+    """Every run of ``length`` characters of the words, their edges marked."""
+    grams: set[str] = set()
+    for word in words:
+        padded = _START + word + _END
+        grams.update(padded[i : i + length] for i in range(len(padded) - length + 1))
+    return frozenset(grams)
+
+
+def _letter_table(words: frozenset[str]) -> tuple[frozenset[str], dict[str, str]]:
+    """Every trigram of the words (edges marked), and per neighbour pair the letters
+    of ``_LETTERS`` seen between them."""
+    trigrams = _grams(words, 3)
+    choices: dict[str, set[str]] = {}
+    for trigram in trigrams:
+        if trigram[1] in _LETTERS:
+            choices.setdefault(trigram[0] + trigram[2], set()).add(trigram[1])
+    ordered = {
+        pair: "".join(sorted(letters, key=_LETTERS.index)) for pair, letters in sorted(choices.items())
+    }
+    return trigrams, ordered
+
+
 def _suffix_class(flag: str, stem_bits: int) -> int:
     if flag == "S":  # plural of a noun, or third person of a verb
         return stem_bits & (NOUN | VERB)
@@ -296,6 +364,8 @@ def _symspell_frequencies() -> dict[str, int]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+# The edges of a word in the letter tables (no word contains them).
+_START, _END = "\x02", "\x03"
 _VOWELS = frozenset("aeiouy")
 # Editing costs: the slips writers make most often cost less, so a candidate
 # reached by one of them ranks first among candidates equally far away.
@@ -335,42 +405,58 @@ def suggest(word: str, dialect: str = "en-US", limit: int = 3, deep: bool = True
 
     Words one edit away are always considered; words two edits away only
     when no common word lies one edit away and ``deep`` is true (the
-    two-edit search costs tens of milliseconds a word).
+    two-edit search costs milliseconds a word).
     """
     lexicon = dictionary()
     lower = word.replace("’", "'").lower()
-    near = edits(lower)
-    costs = {candidate: cost for candidate, cost in near.items() if candidate in lexicon.words}
+    hits = lexicon.words_one_edit(lower)
+    hits.discard(lower)
+    costs = {candidate: edit_cost(lower, candidate) for candidate in hits}
     frequency = lexicon.frequency
     if deep and not any(frequency.get(candidate) for candidate in costs) and len(lower) <= 20:
-        _add_second_edits(lower, near, lexicon.words, costs)
+        _add_second_edits(lower, edits(lower), lexicon, costs)
     ranked = sorted(costs, key=lambda c: (_score(c, costs[c], frequency, lexicon.not_american, dialect), c))
     return [_match_case(word, candidate) for candidate in ranked[:limit]]
 
 
-def _strings_one_edit(word: str) -> set[str]:
-    """Norvig's edits1, as fast as Python allows (no costs)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {
-        *(left + right[1:] for left, right in splits if right),
-        *(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1),
-        *(left + c + right[1:] for left, right in splits if right for c in _LETTERS),
-        *(left + c + right for left, right in splits for c in _LETTERS),
-    }
+def edit_cost(word: str, candidate: str) -> float:
+    """``edits(word)[candidate]`` for a ``candidate`` one edit from ``word``, without
+    building every other string one edit away (1.0 for ``word`` itself)."""
+    size = len(word)
+    best = 9.0
+    if len(candidate) == size - 1:
+        for i in range(size):
+            if word[:i] + word[i + 1 :] == candidate:
+                left, right = word[:i], word[i:]
+                doubled = (left and left[-1] == right[0]) or right[1:2] == right[0]
+                best = min(best, _COST_DOUBLING if doubled else 1.0)
+    elif len(candidate) == size + 1:
+        for i in range(size + 1):
+            letter = candidate[i]
+            if letter in _LETTERS and candidate[:i] + candidate[i + 1 :] == word:
+                left, right = word[:i], word[i:]
+                doubling = letter == right[:1] or (left and letter == left[-1])
+                best = min(best, _COST_DOUBLING if doubling else 1.0)
+    elif len(candidate) == size:
+        changed = [i for i in range(size) if word[i] != candidate[i]]
+        if len(changed) == 1:
+            i = changed[0]
+            vowels = candidate[i] in _VOWELS and word[i] in _VOWELS
+            best = _COST_VOWEL if vowels else 1.0
+        elif len(changed) == 2 and changed[1] == changed[0] + 1:
+            best = _COST_SWAP
+    return best if best < 9.0 else 1.0
 
 
 def _add_second_edits(
-    word: str, near: dict[str, float], words: frozenset[str], costs: dict[str, float]
+    word: str, near: dict[str, float], lexicon: Dictionary, costs: dict[str, float]
 ) -> None:
     """Dictionary words two edits from ``word``, costed through their cheapest middle step."""
     for middle, first in near.items():
-        hits = _strings_one_edit(middle) & words
+        hits = lexicon.words_one_edit(middle, deep=True)
         hits.discard(word)
-        if not hits:
-            continue
-        second = edits(middle)
         for candidate in hits:
-            cost = first + second.get(candidate, 1.0)
+            cost = first + edit_cost(middle, candidate)
             if cost < costs.get(candidate, 9.0):
                 costs[candidate] = cost
 

@@ -127,3 +127,34 @@ def test_the_pack_has_at_least_150_confusion_groups():
     pairs = {frozenset((w.split()[0][:4], m.split()[0][:4])) for g in groups for w in g for m in g if w != m}
     assert len(rule.spec["confusions"]) >= 150
     assert len(pairs) >= 150
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "meant"),
+    [
+        ("THEIR is no water in the canal.", "THEIR", "There"),
+        ("The farmer who’s house burned left.", "who’s", "whose"),
+        ("The council cut there budget again.\n\nThe council cut there budget.", "there", "their"),
+    ],
+)
+def test_case_and_curly_apostrophes_do_not_hide_a_slip(sentence, written, meant):
+    # The candidate scan reads the prose lower-cased, with one kind of apostrophe.
+    found = realword(sentence)
+    assert found and all(hit == (RULE, written, [meant]) for hit in found)
+
+
+def test_prose_that_lower_cases_unevenly_is_still_checked_at_the_right_offsets():
+    # "İ" lower-cases to two characters: the scan then reads the prose as written.
+    text = "İstanbul: more then half of the families returned; their is no water."
+    diagnostics = lint(text, select=RULE)
+    assert [(d.start, d.end, d.suggestions) for d in diagnostics] == [
+        (text.index("then"), text.index("then") + 4, ["than"]),
+        (text.index("their"), text.index("their") + 5, ["there"]),
+    ]
+
+
+def test_the_word_before_is_read_within_its_sentence_window_only():
+    # "was lead by" needs the word before; a long URL-like token before it must not break that.
+    assert realword("The army was lead by a new commander, an" + "x" * 50 + " lead by none.") == [
+        (RULE, "lead", ["led"])
+    ]

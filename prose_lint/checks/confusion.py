@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
-from prose_lint.checks.wordtrie import trie_pattern
+from prose_lint.checks.wordtrie import WORD_AFTER, WORD_BEFORE, trie_regex
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located, YamlError, item_position
 
 # Word classes the dictionary knows from its affix flags; every other class
@@ -40,7 +41,9 @@ _CONTEXT_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 _TERMINATORS = frozenset(".!?")
 _NUMBER = re.compile(r"\d[\d,.]*$")
 _NEXT = re.compile(r"\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])")
-_PREVIOUS = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])\s*\Z")
+# The token right after a candidate, captured by the candidate regex itself
+# (as _NEXT would find it), so that most candidates cost no second regex call.
+_NEXT_CAPTURE = r"(?=\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])|)"
 _REACH = 60  # characters of context read on each side of a candidate
 
 
@@ -158,7 +161,9 @@ class Confusion(Rule):
                 key = " ".join(written.lower().replace("’", "'").split())
                 entry = Entry(meant_forms, when, unless, note, before, after)
                 self.entries.setdefault(key, []).append(entry)
-        self.pattern = _candidate_pattern(self.entries)
+        self.lower_pattern = _candidate_pattern(self.entries, 0) if _all_ascii(self.entries) else None
+        self.gates = {key: _gate(entries) for key, entries in self.entries.items()}
+        self._keys: dict[str, str] = {}  # written text -> entry key, memoised
 
     def _needed_words(self, patterns: tuple[Pattern, ...], side: str) -> frozenset[str] | None:
         """Words one of which every pattern needs right next to ``_`` on ``side``, or None."""
@@ -179,47 +184,51 @@ class Confusion(Rule):
                 needed |= self.classes[name]
         return frozenset(needed)
 
-    def _worth_a_look(self, entries: list[Entry], prose: str, start: int, end: int) -> bool:
-        """False when no entry's `when` can match, judged from the adjacent words alone."""
-        after = before = None
-        for entry in entries:
-            if entry.after_needs is not None:
-                if after is None:
-                    found = _NEXT.match(prose, end)
-                    after = found.group(1).lower().replace("’", "'") if found else "$"
-                    after = "$" if after in _TERMINATORS else after
-                if after not in entry.after_needs:
-                    continue
-            if entry.before_needs is not None:
-                if before is None:
-                    found = _PREVIOUS.search(prose, max(0, start - 40), start)
-                    before = found.group(1).lower().replace("’", "'") if found else "^"
-                    before = "^" if before in _TERMINATORS else before
-                if before not in entry.before_needs:
-                    continue
-            return True
-        return False
-
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
         prose = analysis.prose
-        for match in self.pattern.finditer(prose):
-            written = match.group()
-            key = " ".join(written.lower().replace("’", "'").split())
-            entries = self.entries.get(key)
-            if not entries or not self._worth_a_look(entries, prose, match.start(), match.end()):
-                continue
-            block = analysis.block_at(match.start())
+        text = _Text(prose)
+        for start, end, entries in self._candidates(text):
+            block = analysis.block_at(start)
             if block < 0:
                 continue
-            start, end = analysis.blocks[block].start, analysis.blocks[block].end
-            before = _tokens_before(prose, start, match.start())
-            after = _tokens_after(prose, match.end(), end)
+            written = prose[start:end]
+            block_start, block_end = analysis.blocks[block].start, analysis.blocks[block].end
+            before = text.tokens_before(block_start, start)
+            after = text.tokens_after(end, block_end)
             if written[:1].isupper() and before[:1] != ["^"]:
                 continue  # a capital inside a sentence: a name or a title ("Lead Poisoning")
             for entry in entries:
                 if self._flags(entry, before, after):
-                    yield self._diagnostic(analysis, match, entry)
+                    yield self._diagnostic(analysis, start, end, entry)
                     break
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-insensitive candidate pattern, for prose that lower-cases unevenly."""
+        return _candidate_pattern(self.entries, re.IGNORECASE)
+
+    def _candidates(self, text: _Text) -> Iterator[tuple[int, int, list[Entry]]]:
+        """(start, end, entries) of each written form worth a closer look.
+
+        The scan runs over the lower-cased prose with a case-sensitive
+        pattern, about twice as fast as a case-insensitive one; the token
+        that follows is captured by the same regex, and the words next to a
+        candidate decide with set lookups whether any entry could match.
+        """
+        pattern = self.lower_pattern if text.normalised and self.lower_pattern else self.pattern
+        keys, gates = self._keys, self.gates
+        for match in pattern.finditer(text.text):
+            written = match.group()
+            key = keys.get(written)
+            if key is None:
+                key = keys[written] = " ".join(written.lower().replace("’", "'").split())
+            entries = self.entries.get(key)
+            if not entries:
+                continue
+            start = match.start()
+            gate = gates[key]
+            if gate is None or _worth_a_look(gate, text, start, match.group(1)):
+                yield start, match.end(), entries
 
     def _flags(self, entry: Entry, before: list[str], after: list[str]) -> bool:
         if any(self._matches(p, before, after) for p in entry.unless):
@@ -258,8 +267,8 @@ class Confusion(Rule):
             return True
         return token in self.classes.get(name, ())
 
-    def _diagnostic(self, analysis: Analysis, match: re.Match, entry: Entry) -> Diagnostic:
-        written = match.group()
+    def _diagnostic(self, analysis: Analysis, start: int, end: int, entry: Entry) -> Diagnostic:
+        written = analysis.prose[start:end]
         suggestions = [_match_case(written, meant) for meant in entry.meant]
         message = format_message(self.message, word=" ".join(written.split()), meant=suggestions[0])
         if entry.note:
@@ -267,14 +276,9 @@ class Confusion(Rule):
         fix = None
         if len(suggestions) == 1:
             fix = self.replacement(
-                analysis,
-                match.start(),
-                match.end(),
-                suggestions[0],
-                f'Replace with "{suggestions[0]}"',
-                Applicability.UNSAFE,
+                analysis, start, end, suggestions[0], f'Replace with "{suggestions[0]}"', Applicability.UNSAFE
             )
-        return self.diagnostic(match.start(), match.end(), message, suggestions, fix)
+        return self.diagnostic(start, end, message, suggestions, fix)
 
 
 def _entry_problem(entry: Any, known_classes: set[str]) -> str:
@@ -321,43 +325,124 @@ def _has_dictionary_class(token: str, name: str) -> bool:
     return bool(dictionary().classes.get(token, 0) & CLASS_BITS[name])
 
 
-def _candidate_pattern(entries: dict[str, list[Entry]]) -> re.Pattern[str]:
-    """Every written form as whole words, in one trie-shaped regex (see wordtrie)."""
-    return trie_pattern(entries)
+def _candidate_pattern(entries: dict[str, list[Entry]], flags: int) -> re.Pattern[str]:
+    """Every written form as whole words, in one trie-shaped regex (see wordtrie),
+    capturing the token that follows."""
+    trie: dict = {}
+    for phrase in entries:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return compile_regex(rf"\b{WORD_BEFORE}(?:{trie_regex(trie)}){WORD_AFTER}{_NEXT_CAPTURE}", flags)
 
 
-def _tokens_before(prose: str, block_start: int, offset: int) -> list[str]:
-    """Tokens before ``offset`` in its sentence, nearest first; ``^`` marks the sentence start."""
-    begin = max(block_start, offset - _REACH)
-    tokens = [t.lower().replace("’", "'") for t in _CONTEXT_TOKEN.findall(prose, begin, offset)]
-    if begin > block_start and tokens and prose[begin - 1].isalnum():
-        tokens.pop(0)  # a word cut in two by the window
-    nearest: list[str] = []
-    for token in reversed(tokens):
-        if token in _TERMINATORS:
+def _all_ascii(entries: dict[str, list[Entry]]) -> bool:
+    """True when every written form is ASCII: then a form in any case lower-cases to it
+    character for character, and the lower-cased prose can be scanned case-sensitively."""
+    return all(key.isascii() for key in entries)
+
+
+# What one entry needs next to the written word: (after_needs, before_needs).
+Need = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
+def _gate(entries: list[Entry]) -> tuple[Need, ...] | None:
+    """Per written form, the needs of its entries; None when some entry needs no
+    particular neighbour (every occurrence is then worth a look)."""
+    if any(entry.after_needs is None and entry.before_needs is None for entry in entries):
+        return None
+    return tuple((entry.after_needs, entry.before_needs) for entry in entries)
+
+
+def _worth_a_look(gate: tuple[Need, ...], text: _Text, start: int, following: str | None) -> bool:
+    """False when no entry's `when` can match, judged from the adjacent words alone.
+
+    ``following`` is the token right after the candidate, as the candidate
+    regex captured it; the one before is read only when an entry asks for it.
+    """
+    after = following.lower().replace("’", "'") if following else "$"
+    if after in _TERMINATORS:
+        after = "$"
+    before = None
+    for after_needs, before_needs in gate:
+        if after_needs is not None and after not in after_needs:
+            continue
+        if before_needs is not None:
+            if before is None:
+                before = text.previous_token(start)
+            if before not in before_needs:
+                continue
+        return True
+    return False
+
+
+class _Text:
+    """The prose of one document, lower-cased once for the scan and the contexts.
+
+    Lower-casing keeps offsets unless a character lower-cases to several
+    ("İ"); then the prose is read as written and each token lower-cased.
+    """
+
+    def __init__(self, prose: str) -> None:
+        lowered = prose.lower().replace("’", "'")
+        self.normalised = len(lowered) == len(prose)
+        self.text = lowered if self.normalised else prose
+
+    @cached_property
+    def reversed(self) -> str:
+        return self.text[::-1]
+
+    def _normal(self, tokens: list[str]) -> list[str]:
+        return tokens if self.normalised else [t.lower().replace("’", "'") for t in tokens]
+
+    def previous_token(self, offset: int) -> str:
+        """The token before ``offset`` within 40 characters (lower case), ``^`` for none or a full stop.
+
+        It is the token after the mirrored offset in the mirrored text (a
+        token reads the same pattern both ways), which a regex finds with one
+        anchored match instead of a search through the 40 characters.
+        """
+        size = len(self.text)
+        found = _NEXT.match(self.reversed, size - offset, size - max(0, offset - 40))
+        if not found:
+            return "^"
+        token = self._normal([found.group(1)[::-1]])[0]
+        return "^" if token in _TERMINATORS else token
+
+    def tokens_before(self, block_start: int, offset: int) -> list[str]:
+        """Tokens before ``offset`` in its sentence, nearest first; ``^`` marks the sentence start."""
+        text = self.text
+        begin = max(block_start, offset - _REACH)
+        tokens = self._normal(_CONTEXT_TOKEN.findall(text, begin, offset))
+        if begin > block_start and tokens and text[begin - 1].isalnum():
+            tokens.pop(0)  # a word cut in two by the window
+        nearest: list[str] = []
+        for token in reversed(tokens):
+            if token in _TERMINATORS:
+                nearest.append("^")
+                return nearest
+            nearest.append(token)
+        if begin == block_start:
             nearest.append("^")
-            return nearest
-        nearest.append(token)
-    if begin == block_start:
-        nearest.append("^")
-    return nearest
+        return nearest
 
-
-def _tokens_after(prose: str, offset: int, block_end: int) -> list[str]:
-    """Tokens after ``offset`` in its sentence; ``$`` marks the sentence end."""
-    stop = min(block_end, offset + _REACH)
-    tokens = [t.lower().replace("’", "'") for t in _CONTEXT_TOKEN.findall(prose, offset, stop)]
-    if stop < block_end and tokens and prose[stop].isalnum():
-        tokens.pop()
-    following: list[str] = []
-    for token in tokens:
-        if token in _TERMINATORS:
+    def tokens_after(self, offset: int, block_end: int) -> list[str]:
+        """Tokens after ``offset`` in its sentence; ``$`` marks the sentence end."""
+        text = self.text
+        stop = min(block_end, offset + _REACH)
+        tokens = self._normal(_CONTEXT_TOKEN.findall(text, offset, stop))
+        if stop < block_end and tokens and text[stop].isalnum():
+            tokens.pop()
+        following: list[str] = []
+        for token in tokens:
+            if token in _TERMINATORS:
+                following.append("$")
+                return following
+            following.append(token)
+        if stop == block_end:
             following.append("$")
-            return following
-        following.append(token)
-    if stop == block_end:
-        following.append("$")
-    return following
+        return following
 
 
 def _match_case(written: str, meant: str) -> str:

@@ -1,0 +1,65 @@
+"""Suggestions of spelling/unknown-word: the pruned edit search finds what a plain one finds."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint, spans
+
+from prose_lint.dictionary import dictionary, edit_cost, edits
+
+RULE = "spelling/unknown-word"
+LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+
+
+def plain_edits1(word: str) -> set[str]:
+    """Norvig's edits1 over the suggestion alphabet: the reference the search must equal."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(left + right[1:] for left, right in splits if right),
+        *(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1),
+        *(left + c + right[1:] for left, right in splits if right for c in LETTERS),
+        *(left + c + right for left, right in splits for c in LETTERS),
+    }
+
+
+STRINGS = [
+    "goverment", "recieved", "alltime", "goverrnmint", "teh", "a", "x", "qq", "zqxv", "caf",
+    "eurozone's", "shrink-flation", "naïve", "cafe", "leukoencephalopathy", "govern-ment",
+    "untill", "hesaid", "'tis", "re-", "colour", "analsyts",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", STRINGS)
+def test_words_one_edit_are_the_dictionary_words_among_all_one_edit_strings(word):
+    lexicon = dictionary()
+    expected = plain_edits1(word) & lexicon.words
+    assert lexicon.words_one_edit(word) == expected
+    assert lexicon.words_one_edit(word, deep=True) == expected
+
+
+@pytest.mark.parametrize("word", ["goverment", "occured", "seperate", "recieved", "naïve", "a"])
+def test_edit_cost_is_the_cost_edits_gives_each_string(word):
+    for candidate, cost in edits(word).items():
+        assert edit_cost(word, candidate) == cost, candidate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "suggestions"),
+    [
+        ("It was an alltime low.", "alltime", ["anytime", "halftime", "allie"]),
+        ("The goverrnmint fell.", "goverrnmint", ["government"]),
+    ],
+)
+def test_two_edit_suggestions_when_no_common_word_is_one_edit_away(sentence, word, suggestions):
+    assert spans(lint(sentence, select=RULE)) == [(RULE, word, suggestions)]
+
+
+def test_flagged_forms_are_found_as_whole_words_only():
+    # "goverment" inside "goverments" or "xgoverment" is another flagged form; glued to a
+    # soft hyphen it is part of a longer word; "vis" inside "vis-a-vis" or "e.vis" is not "vis".
+    text = "The goverment and goverments; xgoverment, goverment\u00adal and the goverment."
+    found = [(text[d.start : d.end], d.start) for d in lint(text, select=RULE)]
+    assert found == [("goverment", 4), ("goverments", 18), ("xgoverment", 30), ("goverment", 63)]
+    text = "The caf\u00ad; vis-a-vis vis. e.vis and vis."
+    found = [(text[d.start : d.end], d.start) for d in lint(text, select=RULE)]
+    assert found == [("vis-a-vis", 10), ("vis", 20), ("vis", 35)]
