@@ -68,9 +68,44 @@ def shortest_anchors(words: Iterable[str]) -> list[str]:
 
 
 def alternation(entries: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first; a space matches any run of white space."""
-    unique = sorted({entry for entry in entries if entry.strip()}, key=lambda entry: (-len(entry), entry))
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in unique)
+    """A regex alternation of phrases, longest first; a space matches any run of white space.
+
+    Written as a trie ("per(?:\\s+cent)?"): the engine gives up after a letter
+    or two instead of trying every phrase at every position, and along each
+    branch a longer phrase is still tried before its prefix. Two phrases that
+    part at a letter differing only in case ("Km", "kms") keep the flat list,
+    whose order a trie cannot keep when the pattern ignores case.
+    """
+    phrases = {" ".join(entry.split()) for entry in entries if entry.strip()}
+    trie = _trie(phrases)
+    if _size(trie) != _size(_trie({phrase.lower() for phrase in phrases})):
+        unique = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+        return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in unique)
+    return _trie_regex(trie)
+
+
+def _trie(phrases: Iterable[str]) -> dict:
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _size(node: dict) -> int:
+    return 1 + sum(_size(child) for child in node.values())
+
+
+def _trie_regex(node: dict) -> str:
+    branches = []
+    for char in sorted(c for c in node if c):
+        branches.append((r"\s+" if char == " " else re.escape(char)) + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 class FigureFinder:
