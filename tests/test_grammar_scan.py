@@ -63,3 +63,19 @@ def test_a_quotation_deep_in_a_long_block_is_still_a_quotation() -> None:
     assert found == [("grammar/agreement", "was", ["were"])]
     [diagnostic] = lint(speech, select="grammar/agreement", fmt="text")
     assert diagnostic.start == speech.rindex("was")
+
+
+def test_the_word_sets_of_a_pattern_are_kept_on_disk_side_by_side(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PROSE_LINT_CACHE_DIR", str(tmp_path))
+    from prose_lint.checks.wordforms import word_forms
+
+    forms = word_forms.__wrapped__()  # a fresh lexicon, not the one earlier tests filled
+    past_only = forms.words_with(("VBD",), ("VBN", "NN", "JJ"))
+    assert "took" in past_only and "wrote" in past_only
+    assert "left" not in past_only and "finished" not in past_only  # also participles
+    base_only = forms.words_with(("VB",), ("VBN", "VBD"))
+    assert "decide" in base_only and "come" not in base_only  # "has come" is right
+    assert forms.words_with(("VB",)) >= base_only
+    # Each set has its own file: writing one must not clear another (a later run loads both).
+    names = sorted(path.name.rsplit("-", 1)[0] for path in tmp_path.glob("grammar-tagset-*.marshal"))
+    assert names == ["grammar-tagset-VB", "grammar-tagset-VBD_not_VBN+NN+JJ", "grammar-tagset-VB_not_VBN+VBD"]

@@ -177,19 +177,38 @@ class TokenSpec:
             return False
         if self.not_case and _has_case(text, self.not_case):
             return False
-        if self.tags and not any(_has_tag(text, key, tag) for tag in self.tags):
-            return False
-        if self.not_tags and any(_has_tag(text, key, tag) for tag in self.not_tags):
+        if not self._tags_fit(text, key):
             return False
         return not self.lemmas or bool(self.lemmas.intersection(word_forms().verb_lemmas(key)))
+
+    def _tags_fit(self, text: str, key: str) -> bool:
+        """One of ``tags`` and none of ``not_tags``: one lookup in a set made for this spec when it can."""
+        if self._tag_words is not None:
+            return key in self._tag_words if self.tags else key not in self._tag_words
+        if self.tags and not any(_has_tag(text, key, tag) for tag in self.tags):
+            return False
+        return not (self.not_tags and any(_has_tag(text, key, tag) for tag in self.not_tags))
+
+    @cached_property
+    def _tag_words(self) -> frozenset[str] | None:
+        """With ``tags``, the words that fit them; with only ``not_tags``, those that do not.
+
+        None when there are no tags or a sound tag (which goes by the word as
+        written). The set is small and prebuilt on disk, so a run need not
+        build the big sets of every noun or adjective to rule a word out.
+        """
+        if not (self.tags or self.not_tags) or any(tag in SOUND_TAGS for tag in (*self.tags, *self.not_tags)):
+            return None
+        if self.tags:
+            return word_forms().words_with(self.tags, self.not_tags)
+        return word_forms().words_with(self.not_tags)
 
     def fits_word(self, text: str) -> bool:
         """``fits_lexicon`` for a word as written, remembered: a report repeats its words."""
         verdicts = self._verdicts
         verdict = verdicts.get(text)
         if verdict is None:
-            key = normalise(text)
-            verdict = not self.quick_reject(key) and self.fits_lexicon(text, key)
+            verdict = self.fits_lexicon(text, normalise(text))
             if len(verdicts) >= MAX_VERDICTS:
                 verdicts.clear()
             verdicts[text] = verdict
@@ -198,20 +217,6 @@ class TokenSpec:
     @cached_property
     def _verdicts(self) -> dict[str, bool]:
         return {}
-
-    def quick_reject(self, key: str) -> bool:
-        """True when the lexical tags alone rule ``key`` out (the common case, checked first)."""
-        for words in self._lexical_sets:
-            if key in words:
-                return False
-        return bool(self._lexical_sets)
-
-    @cached_property
-    def _lexical_sets(self) -> tuple[frozenset[str], ...]:
-        if any(tag in SOUND_TAGS for tag in self.tags):
-            return ()
-        forms = word_forms()
-        return tuple(forms.words(tag) for tag in self.tags)
 
     @property
     def start_only(self) -> bool:
