@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import weakref
 from collections.abc import Iterator, Sequence
@@ -249,30 +250,35 @@ def _has_tag(text: str, key: str, tag: str) -> bool:
     return word_forms().has(key, tag)
 
 
+@lru_cache(maxsize=256)
 def _alternation(words: frozenset[str]) -> str:
     """The words as a trie ("th(?:ey|e)"): the engine gives up after a letter instead of trying each word.
 
     Along every branch a longer word is tried before its prefix, as in a list
-    sorted longest first, so the same text matches.
+    sorted longest first, so the same text matches. Remembered: the patterns
+    of a rule share their lists.
     """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return "(?:" + _alternation_branches(trie) + ")"
+    return "(?:" + (_trie(sorted(words), 0) if words else "") + ")"
 
 
-def _alternation_branches(node: dict[str, Any]) -> str:
+def _trie(words: list[str], depth: int) -> str:
+    """The sorted ``words``, which agree up to ``depth``, as a trie from there on.
+
+    A run of letters every word of a branch shares is written at once
+    (sorted, the first and last word share what they all share).
+    """
+    ends = len(words[0]) == depth  # sorted: the word that stops here comes first
     branches = []
-    for char in sorted(c for c in node if c):
-        head = "['’]" if char == "'" else re.escape(char)
-        branches.append(head + _alternation_branches(node[char]))
+    for _, grouped in itertools.groupby(words[1:] if ends else words, key=operator.itemgetter(depth)):
+        group = list(grouped)
+        shared = depth + 1
+        while shared < min(len(group[0]), len(group[-1])) and group[0][shared] == group[-1][shared]:
+            shared += 1
+        branches.append(re.escape(group[0][depth:shared]).replace("'", "['’]") + _trie(group, shared))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return f"(?:{body})?" if ends else body
 
 
 # --- Patterns ---------------------------------------------------------------------
