@@ -16,6 +16,8 @@ decide whether a number is a figure read only the characters around it.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -68,9 +70,52 @@ def shortest_anchors(words: Iterable[str]) -> list[str]:
 
 
 def alternation(entries: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first; a space matches any run of white space."""
-    unique = sorted({entry for entry in entries if entry.strip()}, key=lambda entry: (-len(entry), entry))
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in unique)
+    """A regex alternation of phrases, longest first; a space matches any run of white space.
+
+    Written as a trie ("per(?:\\s+cent)?"): the engine gives up after a letter
+    or two instead of trying every phrase at every position, and along each
+    branch a longer phrase is still tried before its prefix. Two phrases that
+    part at a letter differing only in case ("Km", "kms") keep the flat list,
+    whose order a trie cannot keep when the pattern ignores case.
+    """
+    phrases = {" ".join(entry.split()) for entry in entries if entry.strip()}
+    lower = {phrase.lower() for phrase in phrases}
+    if lower != phrases and len(_prefixes(phrases)) != len(_prefixes(lower)):
+        unique = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
+        return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in unique)
+    return _trie_regex(sorted(phrases), 0) if phrases else ""
+
+
+def _prefixes(phrases: set[str]) -> set[str]:
+    return {phrase[:end] for phrase in phrases for end in range(1, len(phrase) + 1)}
+
+
+def _trie_regex(phrases: list[str], depth: int) -> str:
+    """The sorted ``phrases``, which agree up to ``depth``, as a trie from there on.
+
+    A run of letters every phrase of a branch shares is written at once
+    (sorted, the first and last phrase share what they all share).
+    """
+    ends = len(phrases[0]) == depth  # sorted: the phrase that stops here comes first
+    branches = []
+    for _, grouped in itertools.groupby(phrases[1:] if ends else phrases, key=operator.itemgetter(depth)):
+        group = list(grouped)
+        shared = _shared_length(group[0], group[-1])
+        head = re.escape(group[0][depth:shared]).replace("\\ ", r"\s+")
+        branches.append(head + _trie_regex(group, shared))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _shared_length(first: str, last: str) -> int:
+    length = 0
+    for a, b in zip(first, last, strict=False):  # the shorter one bounds what they share
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 class FigureFinder:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import weakref
 from collections.abc import Iterator, Sequence
@@ -80,11 +81,10 @@ _WORD_END = r"(?![\w'’\-])"
 _TOKEN_START = r"(?:(?<![\w'’\-])(?=[^\W_])|(?=[^\w\s]))"
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::([\w-]+))?\}")
 _SPACE = re.compile(r"\s+")
-_DOUBLE_QUOTES = re.compile(r"[\"“”]")
-# Longer tails are left out of the shared scan's lookahead (see _anchor_regex).
+# Longer tails are left out of the shared scan's lookahead (see Scanner).
 MAX_TAIL_IN_SCAN = 400
-# Anchors this short (and punctuation) are frequent: their followers are checked inside the scan.
-SHORT_ANCHOR = 2
+# Words whose lexical verdict one token spec remembers (a long-lived process starts afresh past it).
+MAX_VERDICTS = 50_000
 # How much prose around a match is tokenised for the context checks.
 CONTEXT_WINDOW = 240
 
@@ -178,25 +178,46 @@ class TokenSpec:
             return False
         if self.not_case and _has_case(text, self.not_case):
             return False
-        if self.tags and not any(_has_tag(text, key, tag) for tag in self.tags):
-            return False
-        if self.not_tags and any(_has_tag(text, key, tag) for tag in self.not_tags):
+        if not self._tags_fit(text, key):
             return False
         return not self.lemmas or bool(self.lemmas.intersection(word_forms().verb_lemmas(key)))
 
-    def quick_reject(self, key: str) -> bool:
-        """True when the lexical tags alone rule ``key`` out (the common case, checked first)."""
-        for words in self._lexical_sets:
-            if key in words:
-                return False
-        return bool(self._lexical_sets)
+    def _tags_fit(self, text: str, key: str) -> bool:
+        """One of ``tags`` and none of ``not_tags``: one lookup in a set made for this spec when it can."""
+        if self._tag_words is not None:
+            return key in self._tag_words if self.tags else key not in self._tag_words
+        if self.tags and not any(_has_tag(text, key, tag) for tag in self.tags):
+            return False
+        return not (self.not_tags and any(_has_tag(text, key, tag) for tag in self.not_tags))
 
     @cached_property
-    def _lexical_sets(self) -> tuple[frozenset[str], ...]:
-        if any(tag in SOUND_TAGS for tag in self.tags):
-            return ()
-        forms = word_forms()
-        return tuple(forms.words(tag) for tag in self.tags)
+    def _tag_words(self) -> frozenset[str] | None:
+        """With ``tags``, the words that fit them; with only ``not_tags``, those that do not.
+
+        None when there are no tags or a sound tag (which goes by the word as
+        written). The set is small and prebuilt on disk, so a run need not
+        build the big sets of every noun or adjective to rule a word out.
+        """
+        if not (self.tags or self.not_tags) or any(tag in SOUND_TAGS for tag in (*self.tags, *self.not_tags)):
+            return None
+        if self.tags:
+            return word_forms().words_with(self.tags, self.not_tags)
+        return word_forms().words_with(self.not_tags)
+
+    def fits_word(self, text: str) -> bool:
+        """``fits_lexicon`` for a word as written, remembered: a report repeats its words."""
+        verdicts = self._verdicts
+        verdict = verdicts.get(text)
+        if verdict is None:
+            verdict = self.fits_lexicon(text, normalise(text))
+            if len(verdicts) >= MAX_VERDICTS:
+                verdicts.clear()
+            verdicts[text] = verdict
+        return verdict
+
+    @cached_property
+    def _verdicts(self) -> dict[str, bool]:
+        return {}
 
     @property
     def start_only(self) -> bool:
@@ -229,9 +250,35 @@ def _has_tag(text: str, key: str, tag: str) -> bool:
     return word_forms().has(key, tag)
 
 
+@lru_cache(maxsize=256)
 def _alternation(words: frozenset[str]) -> str:
-    escaped = (re.escape(w).replace("'", "['’]") for w in sorted(words, key=lambda w: (-len(w), w)))
-    return "(?:" + "|".join(escaped) + ")"
+    """The words as a trie ("th(?:ey|e)"): the engine gives up after a letter instead of trying each word.
+
+    Along every branch a longer word is tried before its prefix, as in a list
+    sorted longest first, so the same text matches. Remembered: the patterns
+    of a rule share their lists.
+    """
+    return "(?:" + (_trie(sorted(words), 0) if words else "") + ")"
+
+
+def _trie(words: list[str], depth: int) -> str:
+    """The sorted ``words``, which agree up to ``depth``, as a trie from there on.
+
+    A run of letters every word of a branch shares is written at once
+    (sorted, the first and last word share what they all share).
+    """
+    ends = len(words[0]) == depth  # sorted: the word that stops here comes first
+    branches = []
+    for _, grouped in itertools.groupby(words[1:] if ends else words, key=operator.itemgetter(depth)):
+        group = list(grouped)
+        shared = depth + 1
+        while shared < min(len(group[0]), len(group[-1])) and group[0][shared] == group[-1][shared]:
+            shared += 1
+        branches.append(re.escape(group[0][depth:shared]).replace("'", "['’]") + _trie(group, shared))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 # --- Patterns ---------------------------------------------------------------------
@@ -298,10 +345,7 @@ class Pattern:
     def lexicon_fits(self, match: re.Match[str]) -> bool:
         for group, spec in self._lookups:
             text = match.group(group)
-            if text is None:
-                continue
-            key = normalise(text)
-            if spec.quick_reject(key) or not spec.fits_lexicon(text, key):
+            if text is not None and not spec.fits_word(text):
                 return False
         return True
 
@@ -642,11 +686,9 @@ def _skip_spaces(prose: str, offset: int) -> int:
 
 def _inside_quotation(prose: str, block_start: int, offset: int) -> bool:
     """Whether ``offset`` follows an unclosed double quotation mark in its block."""
-    marks = _DOUBLE_QUOTES.findall(prose, block_start, offset)
-    if not marks:
-        return False
-    curly_open = marks.count("“") - marks.count("”")
-    return curly_open > 0 or marks.count('"') % 2 == 1
+    # str.count runs in C without building a list: blocks of plain text can be whole speeches.
+    curly_open = prose.count("“", block_start, offset) - prose.count("”", block_start, offset)
+    return curly_open > 0 or prose.count('"', block_start, offset) % 2 == 1
 
 
 def _context(analysis: Analysis, block_index: int, start: int, end: int) -> tuple[list[Token], list[Token]]:
@@ -738,75 +780,81 @@ def _same_style(written: str, suggestion: str) -> str:
 
 
 class Scanner:
-    """Finds every pattern's candidates in one pass over the prose.
+    """Finds every pattern's candidates in a few passes over the prose.
 
     One expression (a trie of every pattern's first words, as they may be
-    written) finds the anchors; at each anchor, one small expression per
-    group of anchors with the same followers checks, still in C, whether
-    any pattern can go on from there; only then is each such pattern matched
-    in full. Python compiles every expression on each run, so they are kept
-    small: long tails are checked by the full match only.
+    written, each with what may follow it as a lookahead) finds the places
+    where some pattern can match, still in C; only there is each such pattern
+    matched in full and its lexical tags looked up. Anchors that are
+    punctuation get one expression per first character, which the engine
+    finds by a fast search for that character. A tail too long for the scan
+    is checked by the full match only.
     """
 
     def __init__(self, rules: Sequence[TokenPattern]) -> None:
-        self.by_anchor: dict[str, list[tuple[TokenPattern, Pattern]]] = {}
-        tails: dict[str, list[str]] = {}
+        self.by_form: dict[str, list[tuple[TokenPattern, Pattern]]] = {}
+        tails: dict[str, list[str | None]] = {}
         for rule in rules:
             for pattern in rule.patterns:
                 tail = pattern.tail()
-                guard = tail if len(tail) <= MAX_TAIL_IN_SCAN else r"\s"
-                for anchor, written in pattern.anchors.items():
-                    self.by_anchor.setdefault(anchor, []).append((rule, pattern))
+                guard = tail if len(tail) <= MAX_TAIL_IN_SCAN else None
+                for written in pattern.anchors.values():
                     for form in written:
+                        self.by_form.setdefault(form.replace("’", "'"), []).append((rule, pattern))
                         known = tails.setdefault(form, [])
                         if guard not in known:
                             known.append(guard)
-        # Followers are compiled on first use (re caches them by source).
-        self.followers: dict[str, str] = {}
-        inline: dict[str, str] = {}
-        for form, guards in tails.items():
-            follower = "|".join(f"(?:{g})" for g in guards)
-            if len(form.rstrip("'’")) <= SHORT_ANCHOR and len(follower) <= MAX_TAIL_IN_SCAN:
-                inline[form] = follower
-            elif follower != r"(?:\s)":
-                self.followers[form] = follower
-        # Words and punctuation are scanned apart: one alternation of both
-        # would cost the regex engine its fast search for a word's first letter.
+        followers = {
+            form: "|".join(f"(?:{g})" for g in guards)
+            for form, guards in tails.items()
+            if None not in guards  # a long tail may follow: anything may
+        }
         words = [form for form in tails if form[:1].isalnum()]
-        others = [form for form in tails if not form[:1].isalnum()]
-        self.regexes = [compile_regex(_anchor_regex(forms, inline)) for forms in (words, others) if forms]
+        marks = [form for form in tails if not form[:1].isalnum()]
+        sources = [_anchor_regex(words, followers)] if words else []
+        sources.extend(_mark_regexes(marks, followers))
+        self.regexes = [compile_regex(source) for source in sources]
 
     def scan(self, prose: str) -> dict[TokenPattern, list[tuple[Pattern, re.Match[str]]]]:
         hits: dict[TokenPattern, list[tuple[Pattern, re.Match[str]]]] = {}
-        followers = self.followers
+        by_form = self.by_form
         for found in itertools.chain.from_iterable(regex.finditer(prose) for regex in self.regexes):
-            form = found.group().replace("’", "'")
-            follower = followers.get(form)
-            if follower is not None and re.match(follower, prose[found.end() : found.end() + 200]) is None:
-                continue
             position = found.start()
-            for rule, pattern in self.by_anchor[normalise(form)]:
+            for rule, pattern in by_form[found.group().replace("’", "'")]:
                 match = pattern.regex.match(prose, position)
                 if match is not None and pattern.lexicon_fits(match):
                     hits.setdefault(rule, []).append((pattern, match))
         return hits
 
 
-def _anchor_regex(forms: list[str], inline: dict[str, str]) -> str:
-    """A trie of the anchors as written; words start at a word boundary.
+def _anchor_regex(forms: list[str], followers: dict[str, str]) -> str:
+    """A trie of the word anchors as written, each followed by a lookahead for what may follow it."""
+    return r"\b" + _emit(_anchor_trie(forms, followers))
 
-    The followers of ``inline`` anchors (short, frequent words such as "a"
-    or "it", and punctuation) are checked inside the scan: that saves a
-    Python step at each of their many occurrences.
+
+def _mark_regexes(forms: list[str], followers: dict[str, str]) -> list[str]:
+    """One trie per first character of the punctuation anchors ("," and "'ve"), that character first.
+
+    A pattern that opens with a plain character is found by a fast search
+    for it; an alternation of several would be tried at every comma and
+    apostrophe.
     """
+    sources = []
+    for char, child in sorted(_anchor_trie(forms, followers).items()):
+        for head in ("'", "’") if char == "'" else (char,):
+            sources.append(re.escape(head) + _emit(child))
+    return sources
+
+
+def _anchor_trie(forms: list[str], followers: dict[str, str]) -> dict[str, Any]:
     trie: dict[str, Any] = {}
     for form in forms:
         node = trie
         for char in form:
             node = node.setdefault(char, {})
         end = _WORD_END if form[:1].isalnum() or form[:1] in "'’" else ""
-        node[""] = end + (f"(?={inline[form]})" if form in inline else "")
-    return (r"\b" if forms[0][:1].isalnum() else "") + _emit(trie)
+        node[""] = end + (f"(?={followers[form]})" if form in followers else "")
+    return trie
 
 
 def _emit(node: dict[str, Any]) -> str:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from prose_lint.resources import cached_build, cached_yaml_data, file_stamp, load_lexicon
+from prose_lint.resources import cached_build, cached_yaml_data, file_stamp, lexicon_path, load_lexicon
 
 EXTRA_VERBS = "grammar-verbs.yaml"
 LEXICAL_TAGS = ("VB", "VBD", "VBN", "VBZ", "VBG", "NN", "JJ", "RB")
@@ -88,27 +89,63 @@ def build_tables(inflections: Path) -> dict[str, Any]:
 
 
 class WordForms:
-    """Word sets by tag and verb inflection, built lazily from the cached tables."""
+    """Word sets by tag and verb inflection, built lazily from the cached tables.
+
+    ``data`` is the tables or a function that loads them (on first need).
+    With a ``stamp`` (which changes with the data files), the sets made for a
+    pattern (``words_with``) and the verb table are kept on disk with marshal:
+    a run then loads a few small sets instead of building the big ones.
+    """
 
     def __init__(
-        self, data: dict[str, Any], extra_verbs: dict[str, dict[str, list[str]]] | None = None
+        self,
+        data: dict[str, Any] | Callable[[], dict[str, Any]],
+        extra_verbs: dict[str, dict[str, list[str]]] | None = None,
+        stamp: str | None = None,
     ) -> None:
-        self._packed: dict[str, str] = data["tags"]
-        self._verb_rows: str = data["verbs"]
+        self._data = data
         self._extra_verbs = extra_verbs or {}
+        self._stamp = stamp
         self._sets: dict[str, frozenset[str]] = {}
+        self._combined: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
+
+    @cached_property
+    def _tables(self) -> dict[str, Any]:
+        return self._data() if callable(self._data) else self._data
+
+    @cached_property
+    def _verb_rows(self) -> str:
+        return self._on_disk("verb-rows", lambda: self._tables["verbs"])
+
+    def _on_disk(self, name: str, build: Callable[[], Any]) -> Any:
+        return build() if self._stamp is None else cached_build(name, self._stamp, build)
 
     def words(self, tag: str) -> frozenset[str]:
         """Every lower-case word that can carry ``tag``."""
         found = self._sets.get(tag)
         if found is None:
-            found = frozenset(self._packed[tag].split("\n"))
+            found = frozenset(self._tables["tags"][tag].split("\n"))
             if tag == "VB":
                 found |= frozenset(self._extra_verbs)
             else:
                 found |= {w for forms in self._extra_verbs.values() for w in forms.get(tag, [])}
             self._sets[tag] = found
         return found
+
+    def words_with(self, tags: tuple[str, ...], not_tags: tuple[str, ...] = ()) -> frozenset[str]:
+        """Every lower-case word that can carry one of ``tags`` and none of ``not_tags``."""
+        key = (tags, not_tags)
+        found = self._combined.get(key)
+        if found is None:
+            # No "-" after the prefix: cached_build clears "<name>-*" files, which must not be another set's.
+            name = "grammar-tagset-" + "+".join(tags) + ("_not_" + "+".join(not_tags) if not_tags else "")
+            found = self._on_disk(name, lambda: self._build_words_with(tags, not_tags))
+            self._combined[key] = found
+        return found
+
+    def _build_words_with(self, tags: tuple[str, ...], not_tags: tuple[str, ...]) -> frozenset[str]:
+        chosen = frozenset().union(*(self.words(tag) for tag in tags))
+        return chosen.difference(*(self.words(tag) for tag in not_tags))
 
     def has(self, word: str, tag: str) -> bool:
         return word in self.words(tag)
@@ -171,7 +208,12 @@ class WordForms:
 
 @cache
 def word_forms() -> WordForms:
-    """The shared lexicon (loaded on first use, from the cache when it is fresh)."""
-    return WordForms(
-        cached_yaml_data(_resources() / "infl_lu.csv.gz", build_tables), load_lexicon(EXTRA_VERBS)
+    """The shared lexicon (loaded on first use, from the caches when they are fresh)."""
+    inflections = _resources() / "infl_lu.csv.gz"
+    stamp = file_stamp(
+        inflections,
+        inflections.parent / "infl_overrides.csv",
+        inflections.parent / "lemma_lu.csv.gz",
+        lexicon_path(EXTRA_VERBS),
     )
+    return WordForms(lambda: cached_yaml_data(inflections, build_tables), load_lexicon(EXTRA_VERBS), stamp)
