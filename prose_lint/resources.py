@@ -51,6 +51,11 @@ def _code_stamp() -> int:
     return max((p.stat().st_mtime_ns for p in package.rglob("*.py")), default=0)
 
 
+@lru_cache(maxsize=1)
+def _install_tag() -> str:
+    return hashlib.sha1(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]
+
+
 def _cache_prefix(path: Path) -> str:
     """One prefix per data file, so that its outdated cache files can be found and removed."""
     return f"{path.stem}-{hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]}"
@@ -103,7 +108,10 @@ def cached_build(name: str, stamp: str, build: Callable[[], Any]) -> Any:
     if folder is None:
         return build()
     key = f"{__version__}|{_code_stamp()}|{stamp}"
-    path = folder / f"{name}-{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
+    # "name@install@version": two installs (a pre-commit environment and a
+    # development one) keep their own files instead of replacing each other's.
+    prefix = f"{name}@{_install_tag()}@"
+    path = folder / f"{prefix}{hashlib.sha1(key.encode()).hexdigest()[:16]}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
@@ -111,7 +119,7 @@ def cached_build(name: str, stamp: str, build: Callable[[], Any]) -> Any:
     value = build()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob(f"{name}-*.marshal"):
+        for stale in folder.glob(f"{prefix}*.marshal"):
             stale.unlink(missing_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps(value))

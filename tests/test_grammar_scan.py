@@ -77,5 +77,5 @@ def test_the_word_sets_of_a_pattern_are_kept_on_disk_side_by_side(tmp_path, monk
     assert "decide" in base_only and "come" not in base_only  # "has come" is right
     assert forms.words_with(("VB",)) >= base_only
     # Each set has its own file: writing one must not clear another (a later run loads both).
-    names = sorted(path.name.rsplit("-", 1)[0] for path in tmp_path.glob("grammar-tagset-*.marshal"))
+    names = sorted(path.name.split("@")[0] for path in tmp_path.glob("grammar-tagset-*.marshal"))
     assert names == ["grammar-tagset-VB", "grammar-tagset-VBD_not_VBN+NN+JJ", "grammar-tagset-VB_not_VBN+VBD"]
