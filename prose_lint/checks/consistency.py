@@ -40,7 +40,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -79,6 +79,7 @@ _ALTERNATIONS = [
     )
 ]
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
+_JOINERS = frozenset("_'’-")
 _OPENERS = "\"'“‘([*_"
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 _FUSED_ARTICLE = re.compile(r"^[aeiu]([tdrzsnl])\1")
@@ -214,6 +215,9 @@ class MentionFinder:
     The pattern starts with a capital letter so that the regex engine skips
     everything else in C; a lower-case particle or article opening a name
     ("al-Bukamal", "de Gaulle") is added by a look at the few characters before.
+    A run is not started at a word that is never a name ("The", "In", "It's"):
+    the names after it start runs of their own, and a third of the runs, each
+    a Python step, are never made.
     """
 
     def __init__(self) -> None:
@@ -228,26 +232,67 @@ class MentionFinder:
         gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
         lead = rf"(?:(?:{particles}){gap})*"
         part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
+        # a word of not_names (possessive or not) ending the word, not after a hyphen ("pro-The ...":
+        # a compound, whose whole run is dropped below) nor before a particle (the look at the
+        # characters before a name finds a particle only before a space)
+        not_name = (
+            rf"(?<!(?<!-)(?={_trie_alternation(lex.not_names)}(?:[{apostrophes}]s?)?"
+            rf"(?![{_LETTER}{apostrophes}-])(?!{gap}(?:{particles}){gap})).)"
+        )
         # not followed by a word character, a hyphen or a domain ending ("Trumpaccounts.gov")
-        self.pattern = compile_regex(rf"[{_UPPER}](?<!\w.){rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})")
+        self.pattern = compile_regex(
+            rf"[{_UPPER}](?<!\w.){not_name}{rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})"
+        )
         self.lead = compile_regex(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
-        tails = {p + " " for p in lex.particles} | {a + "-" for a in lex.articles}
-        self.tail_ends = frozenset(tail[-3:] for tail in tails)
+        # the few characters a lead ends with -> the leads ending so ("in " -> "bin ")
+        self.leads: dict[str, list[str]] = defaultdict(list)
+        for tail in sorted({p + " " for p in lex.particles} | {a + "-" for a in lex.articles}):
+            self.leads[tail[-3:]].append(tail)
 
     def find(self, prose: str) -> dict[str, list[int]]:
         """Each matched run of words -> where it starts, in order."""
         starts: dict[str, list[int]] = defaultdict(list)
-        tail_ends = self.tail_ends
+        leads = self.leads
         for match in self.pattern.finditer(prose):
-            start = match.start()
-            if prose[start - 3 : start] in tail_ends:
-                found = self.lead.search(prose, max(0, start - 40), start)
-                if found is not None:
-                    start = found.start()
-            if prose[start - 1 : start] == "-":
+            start, end = match.span()
+            before = prose[max(start - 3, 0) : start]
+            if (
+                before in leads
+                and _after_lead(prose, start, leads[before])
+                and (found := self.lead.search(prose, max(0, start - 40), start))
+            ):
+                start = found.start()  # the lead's look-behind keeps a hyphen out of what is before it
+            elif before[-1:] == "-":
                 continue  # "pro-Assad": part of a compound, not a name of its own
-            starts[prose[start : match.end()]].append(start)
+            starts[prose[start:end]].append(start)
         return starts
+
+
+def _after_lead(prose: str, start: int, leads: list[str]) -> bool:
+    """Whether a whole particle or article ends at ``start`` ("bin " but not "in "): a quick
+    look before the regex search for the whole lead."""
+    for lead in leads:
+        begin = start - len(lead)
+        if begin >= 0 and prose[begin:start].lower() == lead:
+            previous = prose[begin - 1 : begin] if begin else ""
+            if not (previous.isalnum() or previous in _JOINERS):
+                return True
+    return False
+
+
+def _trie_alternation(words: Iterable[str]) -> str:
+    """An alternation matching exactly ``words``, shaped as a trie so that it fails after a letter or two."""
+    branches: dict[str, list[str]] = defaultdict(list)
+    ends = False
+    for word in words:
+        if word:
+            branches[word[0]].append(word[1:])
+        else:
+            ends = True
+    body = "|".join(re.escape(char) + _trie_alternation(rests) for char, rests in sorted(branches.items()))
+    if not body:
+        return ""
+    return f"(?:{body})?" if ends else f"(?:{body})"
 
 
 @dataclass
