@@ -227,23 +227,27 @@ class MentionFinder:
             rf"[{_LOWER}{apostrophes}][{_LETTER}{apostrophes}]*"
             rf"(?:-[{_UPPER}][{_LETTER}{apostrophes}]*)*"
         )  # the rest of a capitalised word: a lower-case letter next (so no acronyms)
-        articles = "|".join(sorted(lex.articles, key=_longest_first))
-        particles = "|".join(sorted(lex.particles, key=_longest_first))
         gap = r"(?=\s)[ \t\u00a0]*\n?[ \t\u00a0]*"
-        lead = rf"(?:(?:{particles}){gap})*"
-        part = rf"(?:(?:{articles})-)?[{_UPPER}]{rest}"
+        # after a word and a space, one look at the next letter rules out most continuations;
+        # particles and articles as tries fail after a letter or two
+        opens = "".join(sorted({word[0] for word in lex.particles | lex.articles}))
+        one_particle = _trie_alternation(lex.particles)
+        lead = rf"(?=[{opens}{_UPPER}])(?:{one_particle}{gap})*"
+        part = rf"(?:{_trie_alternation(lex.articles)}-)?[{_UPPER}]{rest}"
         # a word of not_names (possessive or not) ending the word, not after a hyphen ("pro-The ...":
         # a compound, whose whole run is dropped below) nor before a particle (the look at the
-        # characters before a name finds a particle only before a space)
+        # characters before a name finds a particle only before a space); not a title, which
+        # after a particle is part of a name ("bin Sultan")
         not_name = (
             rf"(?<!(?<!-)(?={_trie_alternation(lex.not_names)}(?:[{apostrophes}]s?)?"
-            rf"(?![{_LETTER}{apostrophes}-])(?!{gap}(?:{particles}){gap})).)"
+            rf"(?![{_LETTER}{apostrophes}-])(?!{gap}{one_particle}{gap})).)"
         )
         # not followed by a word character, a hyphen or a domain ending ("Trumpaccounts.gov")
         self.pattern = compile_regex(
             rf"[{_UPPER}](?<!\w.){not_name}{rest}(?:{gap}{lead}{part})*(?![\w-]|\.[a-z]{{2}})"
         )
-        self.lead = compile_regex(rf"(?<![\w'’-])(?:(?:(?:{particles}){gap})+|(?i:{articles})-)$")
+        articles = "|".join(sorted(lex.articles, key=_longest_first))
+        self.lead = compile_regex(rf"(?<![\w'’-])(?:(?:{one_particle}{gap})+|(?i:{articles})-)$")
         # the few characters a lead ends with -> the leads ending so ("in " -> "bin ")
         self.leads: dict[str, list[str]] = defaultdict(list)
         for tail in sorted({p + " " for p in lex.particles} | {a + "-" for a in lex.articles}):
