@@ -375,12 +375,6 @@ class NameConsistency(Rule):
 
     def _clusters(self, forms: dict[str, NameForm], spans: Mentions, house: HouseNames) -> Iterator[Cluster]:
         """Groups of two or more spellings sharing a consonant skeleton (near-linear blocking)."""
-        buckets: dict[str, list[str]] = defaultdict(list)
-        for display, form in forms.items():
-            if house.covers(form):
-                continue
-            for skeleton in form.skeletons:
-                buckets[skeleton].append(display)
         parent: dict[str, str] = {}
 
         def root(item: str) -> str:
@@ -388,7 +382,7 @@ class NameConsistency(Rule):
                 item = parent[item]
             return item
 
-        for members in buckets.values():
+        for members in _shared_skeletons(forms, house):
             for other in members[1:]:
                 parent[root(other)] = root(members[0])
         groups: dict[str, list[str]] = defaultdict(list)
@@ -469,6 +463,31 @@ class NameConsistency(Rule):
             found.setdefault((match.start(), match.end()), house.names[house_name])
         for (start, end), target in sorted(found.items()):
             yield self._finding(analysis, start, end, target, "the house spelling", True)
+
+
+def _shared_skeletons(forms: dict[str, NameForm], house: HouseNames) -> list[list[str]]:
+    """The spellings sharing each blocking key, for the keys of two or more spellings, in the
+    order the keys are first met (spellings in order, each one's keys in their set's order).
+
+    Nearly every key belongs to one spelling only: a first spelling per key, and a list only
+    for the few keys met again, cost a third of a list per key.
+    """
+    first: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}
+    for display, form in forms.items():
+        if house.by_key and house.covers(form):
+            continue
+        for skeleton in form.skeletons:
+            other = first.setdefault(skeleton, display)
+            if other != display:
+                shared.setdefault(skeleton, [other]).append(display)
+    order = {display: index for index, display in enumerate(forms)}
+
+    def met(skeleton: str) -> tuple[int, int]:
+        owner = first[skeleton]
+        return order[owner], tuple(forms[owner].skeletons).index(skeleton)
+
+    return [shared[skeleton] for skeleton in sorted(shared, key=met)]
 
 
 @dataclass(frozen=True)
