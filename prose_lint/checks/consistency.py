@@ -81,7 +81,8 @@ _ALTERNATIONS = [
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
 _JOINERS = frozenset("_'’-")
 _OPENERS = "\"'“‘([*_"
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# the last word of a text, read backwards: a search for "(\w+)\W*$" would try every position
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
 _FUSED_ARTICLE = re.compile(r"^[aeiu]([tdrzsnl])\1")
 
 
@@ -629,8 +630,8 @@ def starts_sentence(analysis: Analysis, start: int) -> bool:
         return start - 80 <= block_start
     if before[-1] not in ".!?…":
         return False
-    previous = _LAST_WORD.search(before)
-    return previous is None or previous.group(1).lower() not in abbreviations().titles
+    previous = _LAST_WORD_REVERSED.match(before[::-1])
+    return previous is None or previous.group(1)[::-1].lower() not in abbreviations().titles
 
 
 def _capital_of_sentence(analysis: Analysis, start: int, written: str, other: str) -> bool:
