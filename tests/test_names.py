@@ -152,3 +152,20 @@ def test_majority_fix_is_unsafe_and_replaces_the_span():
     assert diagnostic.fix.applicability.value == "unsafe"
     (edit,) = diagnostic.fix.edits
     assert text[edit.start : edit.end] == "Qayara" and edit.replacement == "Qayyarah"
+
+
+def test_a_name_after_a_word_that_starts_a_sentence_is_read_on_its_own():
+    text = (
+        "Families returned to Qayyarah in May. In Qayyarah, the school reopened. "
+        "The Qayyarah council met. It's Qayara that flooded, and Qayyarah's mayor agreed.\n"
+    )
+    assert flagged(text) == [(RULE, "Qayara", ["Qayyarah"])]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\n"])
+def test_a_particle_after_a_word_that_starts_a_sentence_stays_with_its_name(space):
+    text = (
+        f"Charles de Gaulle spoke. The de{space}Gaulle era began, and de Gaulle ruled. "
+        f"Then de{space}Gaule resigned.\n"
+    )
+    assert flagged(text) == [(RULE, f"de{space}Gaule", ["de Gaulle"])]

@@ -6,6 +6,12 @@ from pathlib import Path
 
 import pytest
 from conftest import lint, spans
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prose_lint.analysis import Analysis
+from prose_lint.checks import dialect
+from prose_lint.document import document_from_text
 
 RULE = "names/dialect-mix"
 
@@ -65,3 +71,29 @@ def test_an_american_form_that_is_another_british_word_is_never_flagged(british)
 def test_words_spelled_alike_in_both_dialects_are_quiet():
     text = "The analyses were humorous; officials advise and supervise; the honorary consul.\n"
     assert spans(lint(text, select=RULE)) == []
+
+
+def test_a_word_joined_to_the_next_sentence_by_a_full_stop_is_still_flagged():
+    text = (
+        "They painted it in one colour.Then the colour-blind inspector and Colour.com approved the colour.\n"
+    )
+    (diagnostic,) = lint(text, select=RULE)
+    assert (diagnostic.text, diagnostic.suggestions) == ("colour", ["color"])
+    assert [(edit.start, edit.replacement) for edit in diagnostic.fix.edits] == [
+        (text.index("colour.Then"), "color"),
+        (text.rindex("colour."), "color"),
+    ]
+
+
+SAMPLE_WORDS = ["colour", "Colour", "centre", "the", "x", "3", "U.S", "colourful", "multicolour"]
+SEPARATORS = [" ", ".", "-", "_", "'", "’", "\n", ". ", "(", "/", ".5", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SAMPLE_WORDS), st.sampled_from(SEPARATORS)), max_size=12))
+def test_one_pass_over_the_text_finds_what_a_search_per_word_finds(pieces):
+    text = "".join(word + separator for word, separator in pieces)
+    analysis = Analysis(document_from_text(text, "draft.txt", fmt="text"))
+    forms = {"colour", "Colour", "centre"} & set(analysis.words)
+    expected = sorted(span for form in forms for span in dialect._whole_words(analysis.prose, form))
+    assert dialect._whole_word_spans(analysis, forms) == expected

@@ -15,17 +15,21 @@ per line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Rule, format_message
-from prose_lint.checks.consistency import starts_sentence
+from prose_lint.checks.consistency import document_words, starts_sentence
 from prose_lint.checks.namedata import load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix
 
 _JOINERS = frozenset("-_'’")
+_WORD_JOINERS = frozenset("-.'’")  # joined by one of these, letters make one word of analysis.words
+_JOINING_FULL_STOP = re.compile(r"\.(?<=[^\W_]\.)(?=[^\W_])")
+_LETTERS = re.compile(r"[^\W_]+")
 DIALECT_NAMES = {"en-US": "American", "en-GB": "British"}
 
 
@@ -90,7 +94,7 @@ class DialectMix(Rule):
     def check(self, analysis: Analysis) -> Iterator[Diagnostic]:
         dialect = analysis.config.dialect if analysis.config is not None else "en-US"
         table = dialect_table(dialect)
-        present = table.lookup.intersection(analysis.words)
+        present = table.lookup & document_words(analysis)  # the set is shared with the other names rules
         if not present:
             return
         lower_present = {word.lower() for word in present}
@@ -126,18 +130,73 @@ def _uses(
     analysis: Analysis, flagged: dict[str, str], present: frozenset[str]
 ) -> dict[str, list[tuple[int, int]]]:
     """Where each flagged word is used in lower case, or capitalised only to start a sentence."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for word in flagged:
-        uses = [
-            (start, end)
-            for form in (word, word.capitalize())
-            if form in present
-            for start, end in _whole_words(analysis.prose, form)
-            if form == word or _starts_sentence_as_word(analysis, start, end)
-        ]
-        if uses:
-            found[word] = sorted(uses)
-    return found
+    forms = {form: word for word in flagged for form in (word, word.capitalize()) if form in present}
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for start, end in _whole_word_spans(analysis, forms):
+        form = analysis.prose[start:end]
+        if form == forms[form] or _starts_sentence_as_word(analysis, start, end):
+            found[forms[form]].append((start, end))
+    return {word: sorted(found[word]) for word in flagged if word in found}
+
+
+def _whole_word_spans(analysis: Analysis, forms: Collection[str]) -> list[tuple[int, int]]:
+    """Every use of one of ``forms`` as a whole word, in one pass over the text.
+
+    A search per form reads the whole text once per form, and a British draft
+    under en-US has a hundred of them. The document's word list (shared with
+    the spelling rules) says in which order the forms occur, so one search per
+    use, from where the previous use ended, finds them all reading the text
+    once. A form joined to the next word by a full stop ("colour.The") is one
+    word for that list but a whole word here: those are found around the full
+    stops that join two words.
+    """
+    prose = analysis.prose
+    spans = []
+    cursor = 0
+    for form in filter(forms.__contains__, analysis.words):
+        position = prose.find(form, cursor)
+        while position >= 0 and not _is_listed_word(prose, position, position + len(form)):
+            position = prose.find(form, position + 1)
+        if position < 0:  # the word list and this scan disagree: read the text once per form
+            return sorted(span for form in forms for span in _whole_words(prose, form))
+        cursor = position + len(form)
+        if _is_whole_word(prose, position, cursor):
+            spans.append((position, cursor))
+    return sorted({*spans, *_joined_by_full_stops(prose, forms)})
+
+
+def _is_listed_word(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` is one word of ``analysis.words``: letters and digits
+    joined by ' ’ - or . make one word there ("U.S", "colour-blind", "3.5")."""
+    before, after = prose[max(start - 2, 0) : start], prose[end : end + 2]
+    return not (
+        before[-1:].isalnum()
+        or (before[-1:] in _WORD_JOINERS and before[:-1].isalnum())
+        or after[:1].isalnum()
+        or (after[:1] in _WORD_JOINERS and after[1:].isalnum())
+    )
+
+
+def _joined_by_full_stops(prose: str, forms: Collection[str]) -> list[tuple[int, int]]:
+    """Uses of ``forms`` as whole words next to a full stop between two words ("colour.The")."""
+    lengths = {len(form) for form in forms}
+    spans = []
+    for stop in _JOINING_FULL_STOP.finditer(prose):
+        at = stop.start()
+        spans.extend(
+            (at - length, at)
+            for length in lengths
+            if length <= at and prose[at - length : at] in forms and _is_whole_word(prose, at - length, at)
+        )
+        following = _LETTERS.match(prose, at + 1)
+        if following and following.group() in forms and _is_whole_word(prose, at + 1, following.end()):
+            spans.append(following.span())
+    return spans
+
+
+def _is_whole_word(prose: str, start: int, end: int) -> bool:
+    before, after = prose[start - 1 : start] if start else "", prose[end : end + 1]
+    return not (before.isalnum() or before in _JOINERS or after.isalnum() or after in _JOINERS)
 
 
 def _whole_words(prose: str, word: str) -> Iterator[tuple[int, int]]:
@@ -146,8 +205,7 @@ def _whole_words(prose: str, word: str) -> Iterator[tuple[int, int]]:
     position = prose.find(word)
     while position >= 0:
         end = position + len(word)
-        before, after = prose[position - 1 : position], prose[end : end + 1]
-        if not (before.isalnum() or before in _JOINERS or after.isalnum() or after in _JOINERS):
+        if _is_whole_word(prose, position, end):
             yield position, end
         position = prose.find(word, end)
 
