@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import lint, spans
 
 STYLE = "names/abbreviation-style"
@@ -109,3 +110,15 @@ def test_a_dictionary_word_in_capitals_is_not_an_acronym_to_define():
         "and the SDF never came.\n"
     )
     assert [d.text for d in lint(text, select="names/acronym-undefined")] == ["SDF"]
+
+
+@pytest.mark.parametrize(("within", "flagged"), [(57, 1), (56, 0)])
+def test_within_words_counts_the_words_between_the_two_acronyms(tmp_path: Path, within, flagged):
+    # ") hold the bank." (4) + 48 words + "The Syrian Democratic Forces (" (5): 57 between the two
+    filler = "The councils met again and again. " * 8
+    text = f"The Syrian Democratic Forces (SDF) hold the bank.\n\n{filler}\n\nThe Syrian Democratic Forces (SDF) won.\n"
+    config = tmp_path / ".prose-lint.yaml"
+    config.write_text(
+        f"rules:\n  names/acronym-redefined:\n    options: {{within_words: {within}}}\n", encoding="utf-8"
+    )
+    assert len(lint(text, select=REDEFINED, config_path=config)) == flagged

@@ -39,6 +39,8 @@ _ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # "(PMF)", "(ON RRP)", "(PMF, also ...)": only acronyms between the opening bracket and this one
 _IN_BRACKETS_BEFORE = re.compile(r"\((?:[ \t]*[A-Z][A-Z0-9&]*s?)*[ \t]*$")
 _IN_BRACKETS_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9&]*s?)*[ \t]*[),;]")
+# "PMF (Popular Mobilization Forces)": the bracket after an acronym
+_LONG_FORM_AFTER = re.compile(r"[ \t]*\(([^()\n]{3,120})\)")
 
 
 @dataclass
@@ -59,6 +61,7 @@ class AcronymScan:
     """Every acronym of a document, by key, in order."""
 
     uses: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    defines_any: bool = False  # whether the document spells out any acronym
 
 
 class AcronymData:
@@ -96,13 +99,19 @@ def _scan(prose: str) -> AcronymScan:
         dotted = match.group("dotted") is not None
         written = match.group() if dotted else match.group()[0] + match.group("caps")
         key = written.replace(".", "")
-        if sum(ch.isupper() for ch in key) < 2 or _ROMAN.match(key):
+        if not _has_two_capitals(key) or (not key.strip("IVX") and _ROMAN.match(key)):
             continue
         use = Use(match.start(), match.start() + len(written), written, key, dotted)
         if not dotted:
             _mark_definition(prose, use, match.end())
         result.uses[key].append(use)
+        result.defines_any = result.defines_any or use.defines
     return result
+
+
+def _has_two_capitals(key: str) -> bool:
+    # the second character is a capital in nearly every acronym ("UK", "PMF"): no count then
+    return key[1:2].isupper() or sum(map(str.isupper, key)) >= 2
 
 
 def _mark_definition(prose: str, use: Use, after: int) -> None:
@@ -113,10 +122,10 @@ def _mark_definition(prose: str, use: Use, after: int) -> None:
         use.defines = True
         use.long_form = _long_form_before(prose, use)
         return
-    following = re.match(r"[ \t]*\(([^()\n]{3,120})\)", prose[after : after + 130])
+    following = _LONG_FORM_AFTER.match(prose, after, after + 130)
     if following and _initials_match(following.group(1), use.key):
         use.defines = True
-        use.long_form = (after + following.start(1), after + following.end(1))
+        use.long_form = following.span(1)
 
 
 def _long_form_before(prose: str, use: Use) -> tuple[int, int] | None:
@@ -179,10 +188,10 @@ class AbbreviationStyle(Rule):
             for form, written in by_form.items():
                 if form == usual:
                     continue
+                message = format_message(
+                    self.message, match=form, suggestion=usual, count=len(by_form[usual])
+                )
                 for use in written:
-                    message = format_message(
-                        self.message, match=form, suggestion=usual, count=len(by_form[usual])
-                    )
                     fix = self.replacement(analysis, use.start, use.end, usual, f'Write "{usual}"')
                     yield self.diagnostic(use.start, use.end, message, [usual], fix)
 
@@ -245,7 +254,7 @@ class Acronym(Rule):
     def _redefined(self, analysis: Analysis, key: str, uses: list[Use]) -> Iterator[Diagnostic]:
         definitions = [use for use in uses if use.defines]
         for previous, repeat in itertools.pairwise(definitions):
-            if len(analysis.prose[previous.end : repeat.start].split()) > self.spec["within_words"]:
+            if _more_words_than(analysis.prose[previous.end : repeat.start], self.spec["within_words"]):
                 continue  # a long report spells acronyms out again in a later chapter on purpose
             line, _ = analysis.document.position(previous.start)
             problem = f'"{key}" is already spelled out on line {line}: write "{key}" alone'
@@ -260,7 +269,12 @@ class Acronym(Rule):
 
 def _defines_any(analysis: Analysis) -> bool:
     """Whether the document spells out any acronym: then it follows the convention."""
-    return any(use.defines for uses in scan(analysis).uses.values() for use in uses)
+    return scan(analysis).defines_any
+
+
+def _more_words_than(text: str, limit: int) -> bool:
+    # splitting stops after limit + 1 words, not at the end of a long text
+    return len(text.split(maxsplit=limit)) > limit
 
 
 def _needs_long_form(analysis: Analysis, key: str) -> bool:
