@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from unittest.mock import patch
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prose_lint import analysis as analysis_module
 from prose_lint.analysis import Analysis
 from prose_lint.document import document_from_text
 
@@ -107,3 +112,30 @@ def test_sentence_at_is_none_outside_prose():
     text = "Prose here.\n\n```\ncode 312\n```\n"
     analysis = Analysis(document_from_text(text))
     assert analysis.sentence_at(text.index("312")) is None
+
+
+# Long drafts are read in pieces (to keep a 1M-word draft's memory flat); the
+# pieces must give exactly what one pass over the whole text gives.
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ΟΔΟΣ", "Σ", "word", "U.S.", "co-op", "it’s", " ", "\n", "  ", "İstanbul", "ß", "x" * 40]
+        ),
+        max_size=60,
+    )
+)
+def test_words_and_lower_case_read_in_pieces_equal_one_pass_over_the_text(pieces):
+    text = "".join(pieces)
+    with patch.object(analysis_module, "_CHUNK", 16):
+        analysis = Analysis(document_from_text(text, "draft.txt", fmt="text"))
+        assert list(analysis.iter_words()) == analysis_module._WORD.findall(analysis.prose)
+        assert analysis.word_set == frozenset(analysis_module._WORD.findall(analysis.prose))
+        assert analysis.word_count == len(analysis_module._WORD.findall(analysis.prose))
+        assert analysis_module.lowercase(text) == text.lower()
+
+
+def test_a_final_sigma_at_a_piece_boundary_lower_cases_as_in_the_whole_text():
+    text = "ΟΔΟΣ ΟΔΟΣ " * 10
+    with patch.object(analysis_module, "_CHUNK", 8):
+        assert analysis_module.lowercase(text) == text.lower() == "οδος οδος " * 10

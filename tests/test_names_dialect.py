@@ -95,7 +95,7 @@ SEPARATORS = [" ", ".", "-", "_", "'", "’", "\n", ". ", "(", "/", ".5", ""]
 def test_one_pass_over_the_text_finds_what_a_search_per_word_finds(pieces):
     text = "".join(word + separator for word, separator in pieces)
     analysis = Analysis(document_from_text(text, "draft.txt", fmt="text"))
-    forms = {"colour", "Colour", "centre"} & set(analysis.words)
+    forms = {"colour", "Colour", "centre"} & analysis.word_set
     expected = sorted(span for form in forms for span in dialect._whole_words(analysis.prose, form))
     with patch.object(dialect, "_FEW_FORMS", 0):  # the one pass even for a few forms
         assert dialect._whole_word_spans(analysis, forms) == expected

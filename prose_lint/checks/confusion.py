@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from prose_lint.analysis import Analysis
+from prose_lint.analysis import Analysis, lowercase
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.wordtrie import WORD_AFTER, WORD_BEFORE, trie_regex
 from prose_lint.diagnostic import Applicability, Diagnostic
@@ -385,7 +385,7 @@ class _Text:
     """
 
     def __init__(self, prose: str) -> None:
-        lowered = prose.lower().replace("’", "'")
+        lowered = lowercase(prose).replace("’", "'")
         self.normalised = len(lowered) == len(prose)
         self.text = lowered if self.normalised else prose
 

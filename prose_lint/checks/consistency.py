@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -672,15 +671,9 @@ def _is_ordinary(analysis: Analysis, word: str) -> bool:
     return lower != word and lower in document_words(analysis)
 
 
-_document_words: weakref.WeakKeyDictionary[Analysis, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
 def document_words(analysis: Analysis) -> frozenset[str]:
-    """The document's words as written, computed once (``analysis.words`` is shared by rules)."""
-    words = _document_words.get(analysis)
-    if words is None:
-        words = _document_words[analysis] = frozenset(analysis.words)
-    return words
+    """The document's words as written (computed once per document, shared by rules)."""
+    return analysis.word_set
 
 
 def _trim(prose: str, start: int, end: int, target: tuple[str, ...]) -> tuple[int, int, str]:

@@ -27,7 +27,7 @@ from prose_lint.checks.namedata import load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix
 
 _JOINERS = frozenset("-_'’")
-_WORD_JOINERS = frozenset("-.'’")  # joined by one of these, letters make one word of analysis.words
+_WORD_JOINERS = frozenset("-.'’")  # joined by one of these, letters make one word of analysis.iter_words()
 _JOINING_FULL_STOP = re.compile(r"\.(?<=[^\W_]\.)(?=[^\W_])")
 _LETTERS = re.compile(r"[^\W_]+")
 # up to this many forms, a search per form (each reads the text, a tenth of a pass over the
@@ -158,7 +158,7 @@ def _whole_word_spans(analysis: Analysis, forms: Collection[str]) -> list[tuple[
         return _searched_per_form(prose, forms)
     spans = []
     cursor = 0
-    for form in filter(forms.__contains__, analysis.words):
+    for form in filter(forms.__contains__, analysis.iter_words()):
         position = prose.find(form, cursor)
         while position >= 0 and not _is_listed_word(prose, position, position + len(form)):
             position = prose.find(form, position + 1)
@@ -175,7 +175,7 @@ def _searched_per_form(prose: str, forms: Collection[str]) -> list[tuple[int, in
 
 
 def _is_listed_word(prose: str, start: int, end: int) -> bool:
-    """Whether ``prose[start:end]`` is one word of ``analysis.words``: letters and digits
+    """Whether ``prose[start:end]`` is one word of ``analysis.iter_words()``: letters and digits
     joined by ' ’ - or . make one word there ("U.S", "colour-blind", "3.5")."""
     before, after = prose[max(start - 2, 0) : start], prose[end : end + 2]
     return not (

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from prose_lint.analysis import lowercase
 from prose_lint.checks.figures import alternation, shortest_anchors
 from prose_lint.document import Block
 from prose_lint.regexcache import compile_regex
@@ -200,7 +201,7 @@ class Attribution:
 
     def vague_sources(self, prose: str, blocks: list[Block]) -> Iterator[tuple[int, int]]:
         """(start, end) of each vague source in the blocks, looked for only around its anchor words."""
-        lower = prose.lower()
+        lower = lowercase(prose)
         pattern = self.vague_lower
         if len(lower) != len(prose):  # a rare character whose lower case is longer: keep offsets exact
             lower, pattern = prose, self.vague

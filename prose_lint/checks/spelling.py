@@ -60,7 +60,7 @@ class UnknownWord(Rule):
         config = analysis.config
         accept = frozenset(w.lower() for w in config.accept) if config else frozenset()
         reject = frozenset(w.lower() for w in config.reject) if config else frozenset()
-        flagged = self.unknown_forms(set(analysis.words), accept, reject)
+        flagged = self.unknown_forms(analysis.word_set, accept, reject)
         if not flagged:
             return
         dialect = config.dialect if config else "en-US"
