@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import lint, spans
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from prose_lint.dictionary import dictionary, edit_cost, edits
+from prose_lint.dictionary import NOUN, VERB, PackedTable, dictionary, edit_cost, edits
 
 RULE = "spelling/unknown-word"
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
@@ -63,3 +65,23 @@ def test_flagged_forms_are_found_as_whole_words_only():
     text = "The caf\u00ad; vis-a-vis vis. e.vis and vis."
     found = [(text[d.start : d.end], d.start) for d in lint(text, select=RULE)]
     assert found == [("vis-a-vis", 10), ("vis", 20), ("vis", 35)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text("abcé'-", min_size=1, max_size=8), st.integers(0, 10**12), max_size=40),
+    st.lists(st.text("abcé'-\t\n", max_size=9), max_size=20),
+)
+def test_a_packed_table_answers_like_the_dict_it_was_packed_from(table, probes):
+    packed = PackedTable(PackedTable.pack(table))
+    for word in [*table, *probes]:
+        assert packed.get(word, -1) == table.get(word, -1)
+
+
+def test_the_shipped_frequencies_and_classes_read_the_same_packed():
+    lexicon = dictionary()
+    assert lexicon.frequency.get("the") > lexicon.frequency.get("conversation") > 0
+    assert lexicon.frequency.get("colour") > 0  # British spellings come from symspellpy's list
+    assert lexicon.classes.get("steal") & VERB
+    assert lexicon.classes.get("livestock") & NOUN
+    assert lexicon.classes.get("qwzx") == 0
