@@ -7,7 +7,7 @@ from conftest import lint, spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prose_lint.dictionary import NOUN, VERB, PackedTable, dictionary, edit_cost, edits
+from prose_lint.dictionary import NOUN, VERB, PackedTable, PackedWords, dictionary, edit_cost, edits
 
 RULE = "spelling/unknown-word"
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
@@ -34,7 +34,7 @@ STRINGS = [
 @pytest.mark.parametrize("word", STRINGS)
 def test_words_one_edit_are_the_dictionary_words_among_all_one_edit_strings(word):
     lexicon = dictionary()
-    expected = plain_edits1(word) & lexicon.words
+    expected = plain_edits1(word) & lexicon.all_words
     assert lexicon.words_one_edit(word) == expected
     assert lexicon.words_one_edit(word, deep=True) == expected
 
@@ -85,3 +85,17 @@ def test_the_shipped_frequencies_and_classes_read_the_same_packed():
     assert lexicon.classes.get("steal") & VERB
     assert lexicon.classes.get("livestock") & NOUN
     assert lexicon.classes.get("qwzx") == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.frozensets(st.text("abcé'-", min_size=1, max_size=8), max_size=40),
+    st.lists(st.text("abcé'-\n", max_size=9), max_size=20),
+    st.integers(0, 30),
+)
+def test_packed_words_answer_like_the_set_before_and_after_loading_it(words, probes, load_after):
+    packed = PackedWords(PackedWords.pack(words), lambda: words)
+    packed.LOAD_AFTER = load_after  # the switch to the real set may fall anywhere
+    for probe in [*words, *probes]:
+        assert (probe in packed) == (probe in words)
+    assert packed.among([*words, *probes]) == words.intersection(probes) | words

@@ -76,8 +76,9 @@ class UnknownWord(Rule):
         forms = set(forms)
         # Most forms are dictionary words as written (lower case): one set
         # difference settles them; only the house vocabulary can flag them.
-        flagged = {form for form in forms & lexicon.words & reject if not _NOT_A_WORD.search(form)}
-        for form in forms - lexicon.words:
+        known = lexicon.words.among(forms)
+        flagged = {form for form in known & reject if not _NOT_A_WORD.search(form)}
+        for form in forms - known:
             if _NOT_A_WORD.search(form):
                 continue
             lower = form.lower()
