@@ -216,14 +216,17 @@ def run_check(args: argparse.Namespace) -> int:
     if args.config is not None and not args.config.is_file():
         print(f"prose-lint: {args.config}: config file not found", file=sys.stderr)
         return EXIT_ERROR
-    from prose_lint.baseline import BaselineError, load_baseline
     from prose_lint.progress import with_progress
 
-    try:
-        baseline = load_baseline(args.baseline) if args.baseline is not None else None
-    except BaselineError as err:
-        print(f"prose-lint: {err}", file=sys.stderr)
-        return EXIT_ERROR
+    baseline = None
+    if args.baseline is not None:  # imported only then: hashlib loads OpenSSL (5 ms of every run)
+        from prose_lint.baseline import BaselineError, load_baseline
+
+        try:
+            baseline = load_baseline(args.baseline)
+        except BaselineError as err:
+            print(f"prose-lint: {err}", file=sys.stderr)
+            return EXIT_ERROR
     paths = args.paths or ["."]
     try:
         jobs = args.jobs or _cores()
