@@ -39,6 +39,16 @@ def test_words_one_edit_are_the_dictionary_words_among_all_one_edit_strings(word
     assert lexicon.words_one_edit(word, deep=True) == expected
 
 
+@pytest.mark.parametrize("word", ["alltime", "telework", "goverrnmint", "naïve", "cafe"])
+def test_the_near_filter_never_skips_a_string_that_has_a_word_one_edit_away(word):
+    # the two-edit search skips middles the filter rules out: it must never rule out one
+    # with a hit, or a suggestion would silently go missing
+    lexicon = dictionary()
+    for middle in edits(word):
+        if plain_edits1(middle) & lexicon.all_words:
+            assert lexicon.may_be_one_edit_from_a_word(middle), middle
+
+
 @pytest.mark.parametrize("word", ["goverment", "occured", "seperate", "recieved", "naïve", "a"])
 def test_edit_cost_is_the_cost_edits_gives_each_string(word):
     for candidate, cost in edits(word).items():
