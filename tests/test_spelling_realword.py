@@ -123,7 +123,7 @@ def test_the_pack_has_at_least_150_confusion_groups():
     from prose_lint.config import load_config
 
     rule = load_config(None).registry.rules[RULE]
-    groups = {frozenset({w, *e.meant}) for w, entries in rule.entries.items() for e in entries}
+    groups = {frozenset({w, *meant}) for w, forms in rule.forms.items() for _, meant in forms}
     pairs = {frozenset((w.split()[0][:4], m.split()[0][:4])) for g in groups for w in g for m in g if w != m}
     assert len(rule.spec["confusions"]) >= 150
     assert len(pairs) >= 150

@@ -21,7 +21,7 @@ none) and no ``unless`` pattern does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -149,21 +149,39 @@ class Confusion(Rule):
         self.classes = {name: frozenset(words) for name, words in builtin_classes().items()}
         for name, words in self.spec["classes"].items():
             self.classes[name] = frozenset(w.lower().replace("’", "'") for w in words)
-        self.entries: dict[str, list[Entry]] = {}
-        for data in self.spec["confusions"]:
-            note = str(data.get("note", ""))
-            when = tuple(parse_pattern(p) for p in data.get("when") or ())
-            unless = tuple(parse_pattern(p) for p in data.get("unless") or ())
-            before = self._needed_words(when, "before")
-            after = self._needed_words(when, "after")
+        # Written form -> (index of its pack entry, meant forms). The entries' context
+        # patterns are read only when the form occurs in a draft: a pre-commit run
+        # meets a few dozen of the 500 forms, and reading them all took 10-15 ms.
+        self.forms: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, data in enumerate(self.spec["confusions"]):
             for written, meant in data["forms"].items():
                 meant_forms = (meant,) if isinstance(meant, str) else tuple(meant)
                 key = " ".join(written.lower().replace("’", "'").split())
-                entry = Entry(meant_forms, when, unless, note, before, after)
-                self.entries.setdefault(key, []).append(entry)
-        self.lower_pattern = _candidate_pattern(self.entries, 0) if _all_ascii(self.entries) else None
-        self.gates = {key: _gate(entries) for key, entries in self.entries.items()}
+                self.forms.setdefault(key, []).append((index, meant_forms))
+        self.lower_pattern = _candidate_pattern(self.forms, 0) if _all_ascii(self.forms) else None
         self._keys: dict[str, str] = {}  # written text -> entry key, memoised
+        self._contexts: dict[int, tuple] = {}  # pack entry index -> its parsed contexts
+        self._entries: dict[str, tuple[list[Entry], tuple[Need, ...] | None]] = {}
+
+    def entries(self, key: str) -> tuple[list[Entry], tuple[Need, ...] | None]:
+        """The entries of a written form and their gate (see ``_gate``), read on first use."""
+        found = self._entries.get(key)
+        if found is None:
+            entries = [Entry(meant, *self._context(index)) for index, meant in self.forms[key]]
+            found = self._entries[key] = (entries, _gate(entries))
+        return found
+
+    def _context(self, index: int) -> tuple:
+        """(when, unless, note, before_needs, after_needs) of the pack's entry ``index``."""
+        context = self._contexts.get(index)
+        if context is None:
+            data = self.spec["confusions"][index]
+            when = tuple(parse_pattern(p) for p in data.get("when") or ())
+            unless = tuple(parse_pattern(p) for p in data.get("unless") or ())
+            note = str(data.get("note", ""))
+            before, after = self._needed_words(when, "before"), self._needed_words(when, "after")
+            context = self._contexts[index] = (when, unless, note, before, after)
+        return context
 
     def _needed_words(self, patterns: tuple[Pattern, ...], side: str) -> frozenset[str] | None:
         """Words one of which every pattern needs right next to ``_`` on ``side``, or None."""
@@ -205,7 +223,7 @@ class Confusion(Rule):
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """The case-insensitive candidate pattern, for prose that lower-cases unevenly."""
-        return _candidate_pattern(self.entries, re.IGNORECASE)
+        return _candidate_pattern(self.forms, re.IGNORECASE)
 
     def _candidates(self, text: _Text) -> Iterator[tuple[int, int, list[Entry]]]:
         """(start, end, entries) of each written form worth a closer look.
@@ -216,17 +234,16 @@ class Confusion(Rule):
         candidate decide with set lookups whether any entry could match.
         """
         pattern = self.lower_pattern if text.normalised and self.lower_pattern else self.pattern
-        keys, gates = self._keys, self.gates
+        keys, forms = self._keys, self.forms
         for match in pattern.finditer(text.text):
             written = match.group()
             key = keys.get(written)
             if key is None:
                 key = keys[written] = " ".join(written.lower().replace("’", "'").split())
-            entries = self.entries.get(key)
-            if not entries:
+            if key not in forms:
                 continue
+            entries, gate = self.entries(key)
             start = match.start()
-            gate = gates[key]
             if gate is None or _worth_a_look(gate, text, start, match.group(1)):
                 yield start, match.end(), entries
 
@@ -325,11 +342,11 @@ def _has_dictionary_class(token: str, name: str) -> bool:
     return bool(dictionary().classes.get(token, 0) & CLASS_BITS[name])
 
 
-def _candidate_pattern(entries: dict[str, list[Entry]], flags: int) -> re.Pattern[str]:
+def _candidate_pattern(forms: Iterable[str], flags: int) -> re.Pattern[str]:
     """Every written form as whole words, in one trie-shaped regex (see wordtrie),
     capturing the token that follows."""
     trie: dict = {}
-    for phrase in entries:
+    for phrase in forms:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
@@ -337,10 +354,10 @@ def _candidate_pattern(entries: dict[str, list[Entry]], flags: int) -> re.Patter
     return compile_regex(rf"\b{WORD_BEFORE}(?:{trie_regex(trie)}){WORD_AFTER}{_NEXT_CAPTURE}", flags)
 
 
-def _all_ascii(entries: dict[str, list[Entry]]) -> bool:
+def _all_ascii(forms: Iterable[str]) -> bool:
     """True when every written form is ASCII: then a form in any case lower-cases to it
     character for character, and the lower-cased prose can be scanned case-sensitively."""
-    return all(key.isascii() for key in entries)
+    return all(form.isascii() for form in forms)
 
 
 # What one entry needs next to the written word: (after_needs, before_needs).
