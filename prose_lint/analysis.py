@@ -15,12 +15,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from prose_lint.document import Block, Document
+from prose_lint.regexcache import compile_regex
 from prose_lint.resources import load_lexicon
 
 if TYPE_CHECKING:
     from prose_lint.config import Config
 
-_TOKEN = re.compile(
+_TOKEN = compile_regex(
     r"""
     (?P<abbr>(?:[^\W\d_]\.){2,})(?![^\W\d_])
   | (?P<alnum>\d+(?:[.,]\d+)*[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*)
@@ -31,7 +32,7 @@ _TOKEN = re.compile(
     """,
     re.X,
 )
-_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+_WORD = compile_regex(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 _TERMINATORS = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
 
@@ -260,7 +261,7 @@ class Analysis:
 
 
 _CHUNK = 1 << 16
-_SPACE = re.compile(r"\s")
+_SPACE = compile_regex(r"\s")
 
 
 def _chunks(text: str) -> Iterator[str]:

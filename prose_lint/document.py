@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from prose_lint.regexcache import compile_regex
 from prose_lint.source import Source
 
 CODE_MARK = "\ufffc"
 
-_NOT_NEWLINE = re.compile(r"[^\r\n]")
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_NOT_NEWLINE = compile_regex(r"[^\r\n]")
+_LINE_END = compile_regex(r"\r\n|\r|\n")
 
 
 def blank(text: str) -> str:
@@ -108,15 +109,17 @@ def document_from_text(text: str, path: str = "<text>", fmt: str = "markdown") -
 
 # --- Plain text -------------------------------------------------------------
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)\s*")  # a CRLF is one line end
-_LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+")
-URL = re.compile(
+_PARAGRAPH_BREAK = compile_regex(
+    r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)\s*"
+)  # a CRLF is one line end
+_LIST_LINE = compile_regex(r"(?m)^[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]+")
+URL = compile_regex(
     r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\"']+[^\s<>()\[\]{}\"'.,;:!?]"
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 )
 
 
-_URL_TRIGGER = re.compile(r"://|www\.|@")
+_URL_TRIGGER = compile_regex(r"://|www\.|@")
 _URL_HEADS = {"://": re.compile(r"(?:https?|ftp)$", re.I), "@": re.compile(r"[\w.+-]+$")}
 
 
@@ -142,7 +145,7 @@ def find_urls(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_DIRECTIVE_COMMENT = re.compile(r"<!--\s*prose-lint\b.*?-->", re.S)
+_DIRECTIVE_COMMENT = compile_regex(r"<!--\s*prose-lint\b.*?-->", re.S)
 
 
 def parse_plain_text(path: str, text: str) -> Document:

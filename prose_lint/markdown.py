@@ -16,18 +16,19 @@ import re
 from functools import lru_cache
 
 from prose_lint.document import URL, Block, Document, Inline, blank, mark_code
+from prose_lint.regexcache import compile_regex
 
 # markdown-it stops building blocks below this depth; deeper text is reported, not checked.
 MAX_NESTING = 100
-_TOO_DEEP = re.compile(rf"(?m)^(?:[ \t]*(?:>|[-*+][ \t]|\d{{1,9}}[.)][ \t])){{{MAX_NESTING - 2},}}")
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_CONTAINER_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
-_TABLE_PIPE = re.compile(r"(?<!\\)\|")
+_TOO_DEEP = compile_regex(rf"(?m)^(?:[ \t]*(?:>|[-*+][ \t]|\d{{1,9}}[.)][ \t])){{{MAX_NESTING - 2},}}")
+_LINE_END = compile_regex(r"\r\n|\r|\n")
+_CONTAINER_PREFIX = compile_regex(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+_TABLE_PIPE = compile_regex(r"(?<!\\)\|")
 
 # Inline markup, tried only where _TRIGGER finds a character that can open it:
 # prose with little markup costs one fast scan.
-_TRIGGER = re.compile(r"[`<!\[&\\*_~@]|://|www\.")
-_MARKUP = re.compile(
+_TRIGGER = compile_regex(r"[`<!\[&\\*_~@]|://|www\.")
+_MARKUP = compile_regex(
     r"""
     (?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))
   | (?P<comment><!--.*?-->)
@@ -46,9 +47,9 @@ _MARKUP = re.compile(
     """,
     re.S | re.X,
 )
-_URL_START = re.compile(r"(?:https?|ftp)$|www$", re.I)
-_EMAIL_HEAD = re.compile(r"[\w.+-]+$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_URL_START = compile_regex(r"(?:https?|ftp)$|www$", re.I)
+_EMAIL_HEAD = compile_regex(r"[\w.+-]+$")
+_COMMENT = compile_regex(r"<!--.*?-->", re.S)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,6 @@ The rule's id is ``<category>/<name>``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,11 +27,12 @@ from typing import Any
 from prose_lint.checks import KIND_MODULES, kind_class
 from prose_lint.checks.base import COMMON_KEYS, Rule, RuleInfo, RuleRegistry
 from prose_lint.diagnostic import CATEGORIES, Severity
+from prose_lint.regexcache import compile_regex
 from prose_lint.resources import builtin_rules_dir, cached_yaml_data
 from prose_lint.yamlio import Located, YamlError, load_yaml, plain
 
 PACK_KEYS = frozenset({"category", "description", "rules"})
-_RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_RULE_NAME = compile_regex(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)

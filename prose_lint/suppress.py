@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 
 from prose_lint.diagnostic import Diagnostic, Severity
 from prose_lint.document import Document
+from prose_lint.regexcache import compile_regex
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compile_regex(
     r"<!--\s*prose-lint\s+(?P<action>disable-next-line|disable|enable)\b(?P<targets>.*?)-->",
     re.S,
 )

@@ -28,19 +28,19 @@ from prose_lint.regexcache import compile_regex
 
 # A capital first, so that the regex engine skips other characters in C; the
 # look-behind then checks that the capital starts a word.
-_CANDIDATE = re.compile(
+_CANDIDATE = compile_regex(
     r"[A-Z](?=[A-Z0-9&.])(?<![\w.&'’-].)"
     r"(?:(?P<dotted>\.(?:[A-Z]\.){0,4}[A-Z](?:\.|(?![\w])))"
     r"|(?P<caps>[A-Z0-9&]*[A-Z0-9])(?P<plural>s)?(?![\w&'’-]|\.\w))"
 )
 # three or more all-capital words in a row: a heading or a quotation in capitals, not acronyms
-_CAPITALS_RUN = re.compile(r"[A-Z](?<![\w].)[A-Z]+(?!\w)(?:[,:]?[ \t]+[A-Z]{2,}(?!\w)){2,}")
-_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_CAPITALS_RUN = compile_regex(r"[A-Z](?<![\w].)[A-Z]+(?!\w)(?:[,:]?[ \t]+[A-Z]{2,}(?!\w)){2,}")
+_ROMAN = compile_regex(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 # "(PMF)", "(ON RRP)", "(PMF, also ...)": only acronyms between the opening bracket and this one
-_IN_BRACKETS_BEFORE = re.compile(r"\((?:[ \t]*[A-Z][A-Z0-9&]*s?)*[ \t]*$")
-_IN_BRACKETS_AFTER = re.compile(r"(?:[ \t]+[A-Z][A-Z0-9&]*s?)*[ \t]*[),;]")
+_IN_BRACKETS_BEFORE = compile_regex(r"\((?:[ \t]*[A-Z][A-Z0-9&]*s?)*[ \t]*$")
+_IN_BRACKETS_AFTER = compile_regex(r"(?:[ \t]+[A-Z][A-Z0-9&]*s?)*[ \t]*[),;]")
 # "PMF (Popular Mobilization Forces)": the bracket after an acronym
-_LONG_FORM_AFTER = re.compile(r"[ \t]*\(([^()\n]{3,120})\)")
+_LONG_FORM_AFTER = compile_regex(r"[ \t]*\(([^()\n]{3,120})\)")
 
 
 @dataclass

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +26,7 @@ from prose_lint.checks.passages import Passage
 from prose_lint.checks.sources import Attribution, additions_problem, merged_data
 from prose_lint.diagnostic import Diagnostic
 from prose_lint.document import Block, Inline
+from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located
 
 SOURCE_INLINES = frozenset({"link", "footnote_ref", "url"})
@@ -37,7 +37,7 @@ _MAX_CONTINUATIONS = 3
 _QUOTATION_REACH = 1500
 _QUOTED_PARAGRAPHS = 4
 _OPENING_MARKS = frozenset('"“')
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_BLANK_LINE = compile_regex(r"\n[ \t]*\r?\n")
 
 
 class _Placeholders(dict):

@@ -37,10 +37,10 @@ from prose_lint.yamlio import Located, YamlError, item_position
 # is a word list (rules/lexicon/word-classes.yaml, or the rule's `classes`).
 DICTIONARY_CLASSES = frozenset({"noun", "verb", "adjective", "adverb"})
 ENTRY_KEYS = frozenset({"forms", "when", "unless", "note"})
-_CONTEXT_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+_CONTEXT_TOKEN = compile_regex(r"[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
 _TERMINATORS = frozenset(".!?")
-_NUMBER = re.compile(r"\d[\d,.]*$")
-_NEXT = re.compile(r"\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])")
+_NUMBER = compile_regex(r"\d[\d,.]*$")
+_NEXT = compile_regex(r"\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])")
 # The token right after a candidate, captured by the candidate regex itself
 # (as _NEXT would find it), so that most candidates cost no second regex call.
 _NEXT_CAPTURE = r"(?=\s*([^\W_]+(?:['’\-][^\W_]+)*|[^\w\s])|)"

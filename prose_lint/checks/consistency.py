@@ -63,8 +63,8 @@ _LOWER = "".join(chr(c) for c in range(0x61, 0x250) if chr(c).islower() and chr(
 _LETTER = _UPPER + _LOWER
 _VOWELS = frozenset("aeiou")
 LONG_NAME = 8  # letters from which one slip of any letter is still the same name (rule 4)
-_TOKEN = re.compile(r"\S+")
-_DOUBLED = re.compile(r"(.)\1+")
+_TOKEN = compile_regex(r"\S+")
+_DOUBLED = compile_regex(r"(.)\1+")
 _ALTERNATIONS = [
     (compile_regex(pattern), replacement)
     for pattern, replacement in (
@@ -77,12 +77,12 @@ _ALTERNATIONS = [
         ("x", "ks"),
     )
 ]
-_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s?$")
+_POSSESSIVE = compile_regex(rf"[{APOSTROPHES}]s?$")
 _JOINERS = frozenset("_'’-")
 _OPENERS = "\"'“‘([*_"
 # the last word of a text, read backwards: a search for "(\w+)\W*$" would try every position
-_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
-_FUSED_ARTICLE = re.compile(r"^[aeiu]([tdrzsnl])\1")
+_LAST_WORD_REVERSED = compile_regex(r"\W*(\w+)")
+_FUSED_ARTICLE = compile_regex(r"^[aeiu]([tdrzsnl])\1")
 
 
 class Lexicon:
@@ -572,7 +572,7 @@ def _one_slip(a: NameForm, b: NameForm) -> bool:
     return _edit_distance(key_a, key_b) <= (1 if shortest < 12 else 2)
 
 
-_SYLLABLES = re.compile(r"([aeiou]*)([^aeiou]|$)")
+_SYLLABLES = compile_regex(r"([aeiou]*)([^aeiou]|$)")
 
 
 def _vowel_runs(key: str) -> tuple[list[str], str]:

@@ -25,11 +25,12 @@ from prose_lint.checks.base import Rule, format_message
 from prose_lint.checks.consistency import document_words, starts_sentence
 from prose_lint.checks.namedata import load_names_data
 from prose_lint.diagnostic import Applicability, Diagnostic, Edit, Fix
+from prose_lint.regexcache import compile_regex
 
 _JOINERS = frozenset("-_'’")
 _WORD_JOINERS = frozenset("-.'’")  # joined by one of these, letters make one word of analysis.iter_words()
-_JOINING_FULL_STOP = re.compile(r"\.(?<=[^\W_]\.)(?=[^\W_])")
-_LETTERS = re.compile(r"[^\W_]+")
+_JOINING_FULL_STOP = compile_regex(r"\.(?<=[^\W_]\.)(?=[^\W_])")
+_LETTERS = compile_regex(r"[^\W_]+")
 # up to this many forms, a search per form (each reads the text, a tenth of a pass over the
 # word list) costs less than the one pass
 _FEW_FORMS = 8

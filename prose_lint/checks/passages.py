@@ -13,14 +13,15 @@ import re
 from dataclasses import dataclass
 
 from prose_lint.analysis import abbreviations
+from prose_lint.regexcache import compile_regex
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9$€£])")
-_LAST_WORD = re.compile(r"[\w.]+$")
-_FIRST_WORD = re.compile(r"[\"'“‘(\[]*(\w+)")
-_QUOTE_MARK = re.compile(r'[“”"]')
+_BOUNDARY = compile_regex(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9$€£])")
+_LAST_WORD = compile_regex(r"[\w.]+$")
+_FIRST_WORD = compile_regex(r"[\"'“‘(\[]*(\w+)")
+_QUOTE_MARK = compile_regex(r'[“”"]')
 _OPENING = "“"
 _TERMINATORS = ".!?…"
-_LAST_TERMINATOR = re.compile(r".*[.!?…]", re.S)  # greedy: ends at the last terminator
+_LAST_TERMINATOR = compile_regex(r".*[.!?…]", re.S)  # greedy: ends at the last terminator
 _REACH = 600
 
 

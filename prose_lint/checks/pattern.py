@@ -79,8 +79,8 @@ _WORD = r"[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _WORD_END = r"(?![\w'’\-])"
 # At the start of a word, or at a punctuation mark or apostrophe ("'ve", ",").
 _TOKEN_START = r"(?:(?<![\w'’\-])(?=[^\W_])|(?=[^\w\s]))"
-_PLACEHOLDER = re.compile(r"\{(\w+)(?::([\w-]+))?\}")
-_SPACE = re.compile(r"\s+")
+_PLACEHOLDER = compile_regex(r"\{(\w+)(?::([\w-]+))?\}")
+_SPACE = compile_regex(r"\s+")
 # Longer tails are left out of the shared scan's lookahead (see Scanner).
 MAX_TAIL_IN_SCAN = 400
 # Words whose lexical verdict one token spec remembers (a long-lived process starts afresh past it).

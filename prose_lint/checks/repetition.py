@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Diagnostic
+from prose_lint.regexcache import compile_regex
 
 # One pass in C finds every doubled word; Python only looks at the few hits. The
 # pass starts at the character before a word (a plain set the engine scans for)
@@ -16,8 +17,8 @@ from prose_lint.diagnostic import Diagnostic
 # once, never backtracking into it: a possessive "+" from Python 3.11, a
 # lookahead before (~27 -> ~17 or ~21 ms per 100k words).
 _ONE_WORD = r"(\w++)" if sys.version_info >= (3, 11) else r"(?=(\w+))\1"
-_DOUBLED = re.compile(rf"\W{_ONE_WORD}\s+\1\b", re.IGNORECASE)
-_DOUBLED_AT_START = re.compile(rf"{_ONE_WORD}\s+\1\b", re.IGNORECASE)
+_DOUBLED = compile_regex(rf"\W{_ONE_WORD}\s+\1\b", re.IGNORECASE)
+_DOUBLED_AT_START = compile_regex(rf"{_ONE_WORD}\s+\1\b", re.IGNORECASE)
 _JOINERS = "'’-"
 
 

@@ -25,13 +25,13 @@ DATA_FILES = {"figures": "figures.yaml", "sources": "sources.yaml"}
 # Lists of regular expressions (every other list holds words or phrases).
 REGEX_LISTS = frozenset({"markers", "source_lines", "captions"})
 
-_WORDS = re.compile(r"[^\W\d_]+")
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)[)\"”’]?(\s+)$")
-_CLAIM_FOLLOWS = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
-_THAT = re.compile(r"\s+that\b")
-_ADVERB = re.compile(r"[^\W\d_]+ly")
-_BY_AGENT = re.compile(r"\s+by\s+(?![\d$€£])\S")
-_INVERTED_SUBJECT = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
+_WORDS = compile_regex(r"[^\W\d_]+")
+_WORD_BEFORE = compile_regex(r"([\w'’.-]+)[)\"”’]?(\s+)$")
+_CLAIM_FOLLOWS = compile_regex(r"(?:\s+[\w'’-]+){0,6}?\s+(?:that\b|[$€£¥]?\d)|\s*(?:[.,;:!?)]|$)")
+_THAT = compile_regex(r"\s+that\b")
+_ADVERB = compile_regex(r"[^\W\d_]+ly")
+_BY_AGENT = compile_regex(r"\s+by\s+(?![\d$€£])\S")
+_INVERTED_SUBJECT = compile_regex(r"\s+(?:the|a|an|his|her|their|its|[A-Z])")
 _VAGUE_REACH = 40
 _REFERRING = frozenset(
     {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "whose"}

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from prose_lint.analysis import Analysis
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.diagnostic import Applicability, Diagnostic
+from prose_lint.regexcache import compile_regex
 
 # Digits mean a code, a unit or a model number; a dot, an abbreviation
 # ("e.g") or a domain name. Neither is a word a dictionary should judge.
-_NOT_A_WORD = re.compile(r"[\d.]")
+_NOT_A_WORD = compile_regex(r"[\d.]")
 # Where a flagged form stands as a word of its own: not glued to a letter, an
 # apostrophe, a hyphen, a dot or a soft hyphen before it, nor to a letter, a
 # soft hyphen, an HTML entity or a joined word after it ("caf&#233;").
-_STARTS_WORD = re.compile(r"(?<![\w'’\-.\u00ad])")
-_ENDS_WORD = re.compile(r"(?![\w\u00ad&]|['’\-.][^\W_])")
+_STARTS_WORD = compile_regex(r"(?<![\w'’\-.\u00ad])")
+_ENDS_WORD = compile_regex(r"(?![\w\u00ad&]|['’\-.][^\W_])")
 
 
 class UnknownWord(Rule):
