@@ -28,7 +28,7 @@ from typing import Any
 
 from prose_lint.analysis import Analysis, lowercase
 from prose_lint.checks.base import Field, Rule, format_message
-from prose_lint.checks.wordtrie import WORD_AFTER, WORD_BEFORE, trie_regex
+from prose_lint.checks.wordtrie import WORD_AFTER, WORD_BEFORE, trie_alternation
 from prose_lint.diagnostic import Applicability, Diagnostic
 from prose_lint.regexcache import compile_regex
 from prose_lint.yamlio import Located, YamlError, item_position
@@ -345,13 +345,8 @@ def _has_dictionary_class(token: str, name: str) -> bool:
 def _candidate_pattern(forms: Iterable[str], flags: int) -> re.Pattern[str]:
     """Every written form as whole words, in one trie-shaped regex (see wordtrie),
     capturing the token that follows."""
-    trie: dict = {}
-    for phrase in forms:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return compile_regex(rf"\b{WORD_BEFORE}(?:{trie_regex(trie)}){WORD_AFTER}{_NEXT_CAPTURE}", flags)
+    alternation = trie_alternation(forms, spaces=True, apostrophes=True)
+    return compile_regex(rf"\b{WORD_BEFORE}(?:{alternation}){WORD_AFTER}{_NEXT_CAPTURE}", flags)
 
 
 def _all_ascii(forms: Iterable[str]) -> bool:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -47,6 +47,7 @@ from typing import Any, NamedTuple
 from prose_lint.analysis import Analysis, abbreviations
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.namedata import NamesSettings, load_names_data, names_settings
+from prose_lint.checks.wordtrie import trie_alternation
 from prose_lint.diagnostic import Applicability, Diagnostic
 from prose_lint.regexcache import compile_regex
 
@@ -231,15 +232,15 @@ class MentionFinder:
         # after a word and a space, one look at the next letter rules out most continuations;
         # particles and articles as tries fail after a letter or two
         opens = "".join(sorted({word[0] for word in lex.particles | lex.articles}))
-        one_particle = _trie_alternation(lex.particles)
+        one_particle = f"(?:{trie_alternation(lex.particles)})"
         lead = rf"(?=[{opens}{_UPPER}])(?:{one_particle}{gap})*"
-        part = rf"(?:{_trie_alternation(lex.articles)}-)?[{_UPPER}]{rest}"
+        part = rf"(?:(?:{trie_alternation(lex.articles)})-)?[{_UPPER}]{rest}"
         # a word of not_names (possessive or not) ending the word, not after a hyphen ("pro-The ...":
         # a compound, whose whole run is dropped below) nor before a particle (the look at the
         # characters before a name finds a particle only before a space); not a title, which
         # after a particle is part of a name ("bin Sultan")
         not_name = (
-            rf"(?<!(?<!-)(?={_trie_alternation(lex.not_names)}(?:[{apostrophes}]s?)?"
+            rf"(?<!(?<!-)(?=(?:{trie_alternation(lex.not_names)})(?:[{apostrophes}]s?)?"
             rf"(?![{_LETTER}{apostrophes}-])(?!{gap}{one_particle}{gap})).)"
         )
         # not followed by a word character, a hyphen or a domain ending ("Trumpaccounts.gov")
@@ -282,21 +283,6 @@ def _after_lead(prose: str, start: int, leads: list[str]) -> bool:
             if not (previous.isalnum() or previous in _JOINERS):
                 return True
     return False
-
-
-def _trie_alternation(words: Iterable[str]) -> str:
-    """An alternation matching exactly ``words``, shaped as a trie so that it fails after a letter or two."""
-    branches: dict[str, list[str]] = defaultdict(list)
-    ends = False
-    for word in words:
-        if word:
-            branches[word[0]].append(word[1:])
-        else:
-            ends = True
-    body = "|".join(re.escape(char) + _trie_alternation(rests) for char, rests in sorted(branches.items()))
-    if not body:
-        return ""
-    return f"(?:{body})?" if ends else f"(?:{body})"
 
 
 @dataclass

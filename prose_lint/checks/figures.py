@@ -16,12 +16,11 @@ decide whether a number is a figure read only the characters around it.
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from prose_lint.checks.wordtrie import trie_alternation
 from prose_lint.regexcache import compile_regex
 
 _SPACE = r"[ \t\u00a0]"
@@ -83,39 +82,11 @@ def alternation(entries: Iterable[str]) -> str:
     if lower != phrases and len(_prefixes(phrases)) != len(_prefixes(lower)):
         unique = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
         return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in unique)
-    return _trie_regex(sorted(phrases), 0) if phrases else ""
+    return trie_alternation(phrases, spaces=True)
 
 
 def _prefixes(phrases: set[str]) -> set[str]:
     return {phrase[:end] for phrase in phrases for end in range(1, len(phrase) + 1)}
-
-
-def _trie_regex(phrases: list[str], depth: int) -> str:
-    """The sorted ``phrases``, which agree up to ``depth``, as a trie from there on.
-
-    A run of letters every phrase of a branch shares is written at once
-    (sorted, the first and last phrase share what they all share).
-    """
-    ends = len(phrases[0]) == depth  # sorted: the phrase that stops here comes first
-    branches = []
-    for _, grouped in itertools.groupby(phrases[1:] if ends else phrases, key=operator.itemgetter(depth)):
-        group = list(grouped)
-        shared = _shared_length(group[0], group[-1])
-        head = re.escape(group[0][depth:shared]).replace("\\ ", r"\s+")
-        branches.append(head + _trie_regex(group, shared))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
-def _shared_length(first: str, last: str) -> int:
-    length = 0
-    for a, b in zip(first, last, strict=False):  # the shorter one bounds what they share
-        if a != b:
-            break
-        length += 1
-    return length
 
 
 class FigureFinder:

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import weakref
 from collections.abc import Iterator, Sequence
@@ -54,6 +53,7 @@ from prose_lint.analysis import Analysis, Token, split_sentences, tokenize
 from prose_lint.checks import sounds
 from prose_lint.checks.base import Field, Rule, format_message
 from prose_lint.checks.wordforms import LEXICAL_TAGS, word_forms
+from prose_lint.checks.wordtrie import trie_alternation
 from prose_lint.diagnostic import Applicability, Diagnostic
 from prose_lint.regexcache import compile_regex
 from prose_lint.resources import load_lexicon
@@ -258,27 +258,7 @@ def _alternation(words: frozenset[str]) -> str:
     sorted longest first, so the same text matches. Remembered: the patterns
     of a rule share their lists.
     """
-    return "(?:" + (_trie(sorted(words), 0) if words else "") + ")"
-
-
-def _trie(words: list[str], depth: int) -> str:
-    """The sorted ``words``, which agree up to ``depth``, as a trie from there on.
-
-    A run of letters every word of a branch shares is written at once
-    (sorted, the first and last word share what they all share).
-    """
-    ends = len(words[0]) == depth  # sorted: the word that stops here comes first
-    branches = []
-    for _, grouped in itertools.groupby(words[1:] if ends else words, key=operator.itemgetter(depth)):
-        group = list(grouped)
-        shared = depth + 1
-        while shared < min(len(group[0]), len(group[-1])) and group[0][shared] == group[-1][shared]:
-            shared += 1
-        branches.append(re.escape(group[0][depth:shared]).replace("'", "['’]") + _trie(group, shared))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
+    return "(?:" + trie_alternation(words, apostrophes=True) + ")"
 
 
 # --- Patterns ---------------------------------------------------------------------

@@ -8,6 +8,8 @@ let it give up after a letter or two.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 
@@ -20,27 +22,44 @@ WORD_AFTER = r"(?![\w'’-])"
 
 def trie_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Every phrase as whole words; a space matches any run of white space, ' either apostrophe."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in " ".join(phrase.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return compile_regex(rf"\b{WORD_BEFORE}(?:{trie_regex(trie)}){WORD_AFTER}", flags)
+    normalised = (" ".join(phrase.replace("’", "'").split()) for phrase in phrases)
+    alternation = trie_alternation(normalised, spaces=True, apostrophes=True)
+    return compile_regex(rf"\b{WORD_BEFORE}(?:{alternation}){WORD_AFTER}", flags)
 
 
-def trie_regex(node: dict) -> str:
-    ends = "" in node
+def trie_alternation(words: Iterable[str], *, spaces: bool = False, apostrophes: bool = False) -> str:
+    """The words as one alternation shaped as a trie ("th(?:e(?:y)?|is)"), for any regex.
+
+    Along every branch a longer word is tried before its prefix, as in a list
+    sorted longest first, so the same text matches as with a flat list. With
+    ``spaces`` a space matches any run of white space; with ``apostrophes`` a
+    straight apostrophe matches a curly one too. Empty for no words.
+    """
+    ordered = sorted({word for word in words if word})
+    return _sorted_trie(ordered, 0, spaces, apostrophes) if ordered else ""
+
+
+def _sorted_trie(words: list[str], depth: int, spaces: bool, apostrophes: bool) -> str:
+    """The sorted ``words``, which agree up to ``depth``, from there on. A run of letters
+    every word of a branch shares is written at once (the first and last share it)."""
+    ends = len(words[0]) == depth  # sorted: the word that stops here comes first
     branches = []
-    for char in sorted(c for c in node if c):
-        if char == " ":
-            head = r"\s+"
-        elif char in "'’":
-            head = "['’]"
-        else:
-            head = re.escape(char)
-        branches.append(head + trie_regex(node[char]))
+    for _, grouped in itertools.groupby(words[1:] if ends else words, key=operator.itemgetter(depth)):
+        group = list(grouped)
+        shared = depth + 1
+        while shared < min(len(group[0]), len(group[-1])) and group[0][shared] == group[-1][shared]:
+            shared += 1
+        head = "".join(_escape(char, spaces, apostrophes) for char in group[0][depth:shared])
+        branches.append(head + _sorted_trie(group, shared, spaces, apostrophes))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if ends else body
+
+
+def _escape(char: str, spaces: bool, apostrophes: bool) -> str:
+    if spaces and char == " ":
+        return r"\s+"
+    if apostrophes and char == "'":
+        return "['’]"
+    return re.escape(char)
