@@ -138,21 +138,23 @@ def _long_form_before(prose: str, use: Use) -> tuple[int, int] | None:
 @lru_cache(maxsize=1024)
 def _long_form_pattern(key: str) -> re.Pattern[str]:
     """Words whose initials spell ``key`` (connectors allowed between), ending the searched text."""
-    connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
-    skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
-    letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"(?i:{re.escape(c)})[\w'’]*" for c in letters)
-    return compile_regex(rf"(?<![\w-]){words}[ \t\n]*$")
+    return compile_regex(rf"(?<![\w-]){_initial_words(key, ignore_case=True)}[ \t\n]*$")
 
 
 @lru_cache(maxsize=1024)
 def _expansion_pattern(key: str) -> re.Pattern[str]:
     """Capitalised words whose initials spell ``key``, anywhere ("Food and Agriculture Organization")."""
+    words = _initial_words(key, ignore_case=False)
+    return compile_regex(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
+
+
+def _initial_words(key: str, ignore_case: bool) -> str:
+    """Words starting with the letters of ``key`` in turn, joined by spaces, connectors or hyphens."""
     connectors = "|".join(re.escape(c) for c in acronym_data().connectors)
     skip = rf"(?:[ \t\n]+(?:(?:{connectors})[ \t\n]+)*|-)"
     letters = [c for c in key if c.isalpha()]
-    words = skip.join(rf"{re.escape(c)}[\w'’]*" for c in letters)
-    return compile_regex(rf"{words[0]}(?<![\w-].){words[1:]}(?![\w-])")
+    initial = "(?i:{})" if ignore_case else "{}"
+    return skip.join(initial.format(re.escape(c)) + r"[\w'’]*" for c in letters)
 
 
 def _initials_match(text: str, key: str) -> bool:
