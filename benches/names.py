@@ -176,14 +176,16 @@ def run_corpus(args: argparse.Namespace) -> None:
 
 
 def run_speed(args: argparse.Namespace) -> None:
-    """Milliseconds per rule on sotu-100k (min and median of --runs), with analysis.words shared or not."""
+    """Milliseconds per rule on sotu-100k (min and median of --runs), with analysis.word_set shared or not."""
     for name in ("sotu-100k.txt", "sotu-1m.txt") if args.long else ("sotu-100k.txt",):
         text = (SHARED / "bench" / name).read_text(encoding="utf-8")
         config = load_config(None)
         rules = [rule for rule in config.rules if rule.info.category == "names"]
         print(f"{name}: {len(text.split())} words")
         for shared_words in (True, False):
-            label = "analysis.words already computed" if shared_words else "analysis.words computed here"
+            label = (
+                "analysis.word_set already computed" if shared_words else "analysis.word_set computed here"
+            )
             print(f"  {label}:")
             for rule in [*rules, None]:
                 times = _time(text, config, rules if rule is None else [rule], shared_words, args.runs)
@@ -198,7 +200,7 @@ def _time(text: str, config: Config, rules: list, shared_words: bool, runs: int)
     for _ in range(runs):
         analysis = Analysis(build_document(Source("bench.txt", text, "text")), config)
         if shared_words:
-            analysis.words  # noqa: B018 - computed by the spelling rules in a full run
+            analysis.word_set  # noqa: B018 - computed by the spelling rules in a full run
         start = time.perf_counter()
         for rule in rules:
             list(rule.check(analysis))
