@@ -21,6 +21,8 @@ def flat(words, spaces=False, apostrophes=False):
             out = out.replace("\\ ", r"\s+")
         return out.replace("'", "['’]") if apostrophes else out
 
+    if spaces:  # a space stands for any run of white space: words are read with single spaces
+        words = {" ".join(word.split()) for word in words} - {""}
     return "|".join(escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 

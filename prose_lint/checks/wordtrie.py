@@ -22,7 +22,7 @@ WORD_AFTER = r"(?![\w'’-])"
 
 def trie_pattern(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Every phrase as whole words; a space matches any run of white space, ' either apostrophe."""
-    normalised = (" ".join(phrase.replace("’", "'").split()) for phrase in phrases)
+    normalised = (phrase.replace("’", "'") for phrase in phrases)
     alternation = trie_alternation(normalised, spaces=True, apostrophes=True)
     return compile_regex(rf"\b{WORD_BEFORE}(?:{alternation}){WORD_AFTER}", flags)
 
@@ -32,10 +32,20 @@ def trie_alternation(words: Iterable[str], *, spaces: bool = False, apostrophes:
 
     Along every branch a longer word is tried before its prefix, as in a list
     sorted longest first, so the same text matches as with a flat list. With
-    ``spaces`` a space matches any run of white space; with ``apostrophes`` a
-    straight apostrophe matches a curly one too. Empty for no words.
+    ``spaces`` a space matches any run of white space (each word is read with
+    single spaces between its parts); with ``apostrophes`` a straight
+    apostrophe matches a curly one too. Empty for no words.
     """
+    if spaces:
+        words = (" ".join(word.split()) for word in words)
     ordered = sorted({word for word in words if word})
+    if apostrophes and any("’" in word for word in ordered):
+        # ' then matches ’ too, so two branches overlap and a trie cannot try the longer
+        # first: the flat list, longest first
+        longest_first = sorted(ordered, key=lambda word: (-len(word), word))
+        return "|".join(
+            "".join(_escape(char, spaces, apostrophes) for char in word) for word in longest_first
+        )
     return _sorted_trie(ordered, 0, spaces, apostrophes) if ordered else ""
 
 
