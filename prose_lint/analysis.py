@@ -237,15 +237,18 @@ class Analysis:
         Read in chunks: a list of every word of a 1M-word draft would hold
         about 60 MB for the whole run.
         """
+        for words in self._words_by_piece():
+            yield from words
+
+    def _words_by_piece(self) -> Iterator[list[str]]:
         for chunk in _chunks(self.document.prose):
-            yield from _WORD.findall(chunk)
+            yield _WORD.findall(chunk)
 
     @cached_property
     def _word_stats(self) -> tuple[frozenset[str], int]:
         distinct: set[str] = set()
         count = 0
-        for chunk in _chunks(self.document.prose):
-            words = _WORD.findall(chunk)
+        for words in self._words_by_piece():
             distinct.update(words)
             count += len(words)
         return frozenset(distinct), count
